@@ -1,0 +1,68 @@
+import type { Deadline, Level } from './schema.ts';
+import { lastDayOfMonth } from '../period/period.ts';
+import { formatShortDate } from '../text/dates.ts';
+
+const endOfMonth = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}-${String(lastDayOfMonth(year, month)).padStart(2, '0')}`;
+
+/**
+ * The last day by which the task must be done for an agency of the given level; undefined for
+ * deadlines that never fall due (recurring, by law, on request, when guided).
+ */
+export function dueDate(deadline: Deadline, level: Level): string | undefined {
+  switch (deadline.kind) {
+    case 'by-date':
+      return deadline.date;
+    case 'month': {
+      const [y, m] = deadline.month.split('-').map(Number) as [number, number];
+      return endOfMonth(y, m);
+    }
+    case 'quarter':
+      return endOfMonth(deadline.year, deadline.quarter * 3);
+    case 'half-year':
+      return endOfMonth(deadline.year, deadline.half * 6);
+    case 'year':
+      return `${deadline.year}-12-31`;
+    case 'range': {
+      const [y, m] = deadline.to.split('-').map(Number) as [number, number];
+      return endOfMonth(y, m);
+    }
+    case 'staged': {
+      const own = deadline.stages.find((s) => s.level === level);
+      // An agency of a level the plan does not stage answers for the earliest stage.
+      return own?.date ?? [...deadline.stages].sort((a, b) => (a.date < b.date ? -1 : 1))[0]!.date;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The deadline as a short Vietnamese phrase, preferring the plan's own wording. */
+export function deadlineText(deadline: Deadline): string {
+  if (deadline.text) return deadline.text;
+  switch (deadline.kind) {
+    case 'by-date':
+      return `Trước ngày ${formatShortDate(deadline.date)}`;
+    case 'month': {
+      const [y, m] = deadline.month.split('-');
+      return `Trong tháng ${Number(m)}/${y}`;
+    }
+    case 'quarter':
+      return `Trong quý ${['I', 'II', 'III', 'IV'][deadline.quarter - 1]}/${deadline.year}`;
+    case 'half-year':
+      return `${deadline.half === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${deadline.year}`;
+    case 'year':
+      return `Trong năm ${deadline.year}`;
+    case 'range':
+      return `Từ ${deadline.from} đến ${deadline.to}`;
+    case 'staged':
+      return deadline.stages.map((s) => `${{ province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' }[s.level]} từ ${formatShortDate(s.date)}`).join('; ');
+    case 'recurring':
+      return 'Thường xuyên';
+    case 'by-law':
+      return 'Theo quy định pháp luật';
+    case 'on-request':
+      return 'Theo yêu cầu';
+    case 'when-guided':
+      return 'Khi có hướng dẫn';
+  }
+}

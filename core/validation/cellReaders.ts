@@ -1,0 +1,75 @@
+import type { Cell, CellValue } from '../workbook/model.ts';
+import { parseDateText, serialToIso } from '../workbook/dates.ts';
+import { parseVietnameseNumber } from '../text/numbers.ts';
+import { STATUS, type StatusKey } from '../workbook/contract.ts';
+
+/** Typed readings of single cells, shared by the rules. Each says "blank", "bad" or gives a value. */
+export type Reading<T> = { kind: 'blank' } | { kind: 'bad' } | { kind: 'ok'; value: T };
+
+const BLANK = { kind: 'blank' } as const;
+const BAD = { kind: 'bad' } as const;
+
+function isBlankValue(v: CellValue): boolean {
+  return v.t === 'empty' || (v.t === 'text' && v.v.trim() === '');
+}
+
+/** A number typed as a number or as Vietnamese text ("1.234,5", "80%"). */
+export function readNumber(cell: Cell | undefined): Reading<number> {
+  const v = cell?.value ?? { t: 'empty' };
+  if (isBlankValue(v)) return BLANK;
+  if (v.t === 'number') return { kind: 'ok', value: v.v };
+  if (v.t === 'text') {
+    const n = parseVietnameseNumber(v.v);
+    return n === undefined ? BAD : { kind: 'ok', value: n };
+  }
+  return BAD;
+}
+
+/** Progress in percent: a cell formatted as % holds 0.8 for 80 %. */
+export function readPercent(cell: Cell | undefined): Reading<number> {
+  const r = readNumber(cell);
+  if (r.kind === 'ok' && cell?.value.t === 'number' && cell.numFmt?.includes('%')) return { kind: 'ok', value: Math.round(r.value * 1e6) / 1e4 };
+  return r;
+}
+
+/** A date typed as a date, as an unformatted serial, or as text dd/mm/yyyy. */
+export function readDate(cell: Cell | undefined): Reading<string> {
+  const v = cell?.value ?? { t: 'empty' };
+  if (isBlankValue(v)) return BLANK;
+  if (v.t === 'date') return { kind: 'ok', value: v.v };
+  // A serial that lost its date format (2000-01-01 … 2099-12-31).
+  if (v.t === 'number' && Number.isInteger(v.v) && v.v >= 36526 && v.v <= 73050) return { kind: 'ok', value: serialToIso(v.v) };
+  if (v.t === 'text') {
+    const iso = parseDateText(v.v);
+    return iso ? { kind: 'ok', value: iso } : BAD;
+  }
+  return BAD;
+}
+
+export function readText(cell: Cell | undefined): string {
+  const v = cell?.value;
+  if (!v) return '';
+  switch (v.t) {
+    case 'text':
+      return v.v.normalize('NFC').trim();
+    case 'number':
+      return String(v.v);
+    case 'date':
+      return v.v;
+    case 'boolean':
+      return String(v.v);
+    default:
+      return '';
+  }
+}
+
+const STATUS_BY_TEXT = new Map<string, StatusKey>(
+  (Object.entries(STATUS) as [StatusKey, string][]).map(([k, text]) => [text.toLowerCase(), k]),
+);
+
+export function readStatus(cell: Cell | undefined): Reading<StatusKey> {
+  const text = readText(cell);
+  if (text === '') return BLANK;
+  const key = STATUS_BY_TEXT.get(text.toLowerCase().replace(/\s+/g, ' '));
+  return key ? { kind: 'ok', value: key } : BAD;
+}

@@ -1,0 +1,93 @@
+import type { Agency } from '../plan/schema.ts';
+import type { NormalizedPlan } from '../plan/normalize.ts';
+import type { Period } from '../period/period.ts';
+import type { Sheet } from '../workbook/model.ts';
+import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
+import { HEADER_SEARCH_ROWS } from '../workbook/contract.ts';
+import { makeIssue, type Issue, type IssueCode } from './catalogue.ts';
+
+export interface ValidateOptions {
+  /** Today's date "YYYY-MM-DD", for checks against the future; those checks are skipped without it. */
+  today?: string;
+  /** The agency the workbook must belong to (the add-in knows none; the report may). */
+  agency?: string;
+  /** The period being consolidated, "2023-01"; a workbook of another period is rejected. */
+  period?: string;
+}
+
+/** Shared state of one validation run: the plan, what was found so far, and the issue sink. */
+export class RuleContext {
+  readonly issues: Issue[] = [];
+  agency?: Agency;
+  period?: Period;
+  reportDate?: string;
+
+  constructor(
+    readonly np: NormalizedPlan,
+    readonly options: ValidateOptions,
+  ) {}
+
+  add(code: IssueCode, sheet: string, cell: string, message: string, fix?: Issue['fix']): void {
+    this.issues.push(makeIssue(code, sheet, cell, message, fix));
+  }
+}
+
+/** Header text as compared: NFC, lower case, single spaces. */
+export function headerKey(text: string): string {
+  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export interface Table<K extends string> {
+  sheet: Sheet;
+  index: SheetIndex;
+  headerRow: number;
+  /** Column of each known header found. */
+  columns: Partial<Record<K, number>>;
+}
+
+/**
+ * Finds a sheet's header row (the row holding `anchor`'s header) and maps the expected headers to
+ * columns; reports the sheet or any required header as missing.
+ */
+export function locateTable<K extends string>(
+  ctx: RuleContext,
+  sheets: Sheet[],
+  sheetName: string,
+  headers: Record<K, string>,
+  anchor: K,
+  required: readonly K[],
+): Table<K> | undefined {
+  const sheet = findSheet({ sheets }, sheetName);
+  if (!sheet) {
+    ctx.add('sheet-missing', sheetName, '', `Không tìm thấy trang tính "${sheetName}". Không xóa hay đổi tên trang tính này; hãy dùng lại biểu mẫu gốc.`);
+    return undefined;
+  }
+  const index = new SheetIndex(sheet);
+  const anchorKey = headerKey(headers[anchor]);
+  let headerRow = 0;
+  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, index.maxRow) && !headerRow; r++) {
+    for (let c = 1; c <= index.maxCol; c++) {
+      const v = index.value(r, c);
+      if (v.t === 'text' && headerKey(v.v) === anchorKey) {
+        headerRow = r;
+        break;
+      }
+    }
+  }
+  if (!headerRow) {
+    ctx.add('header-missing', sheet.name, 'A1', `Trang "${sheet.name}" không có dòng tiêu đề với cột "${headers[anchor]}". Hãy dùng lại biểu mẫu gốc.`);
+    return undefined;
+  }
+  const byKey = new Map<string, K>((Object.entries(headers) as [K, string][]).map(([k, text]) => [headerKey(text), k]));
+  const columns: Partial<Record<K, number>> = {};
+  for (let c = 1; c <= index.maxCol; c++) {
+    const v = index.value(headerRow, c);
+    const key = v.t === 'text' ? byKey.get(headerKey(v.v)) : undefined;
+    if (key && columns[key] === undefined) columns[key] = c;
+  }
+  const missing = required.filter((k) => columns[k] === undefined);
+  for (const k of missing) {
+    ctx.add('header-missing', sheet.name, index.address(headerRow, 1), `Trang "${sheet.name}" thiếu cột "${headers[k]}" ở dòng tiêu đề ${headerRow}. Không xóa hay đổi tên cột; hãy dùng lại biểu mẫu gốc.`);
+  }
+  return missing.length ? undefined : { sheet, index, headerRow, columns };
+}

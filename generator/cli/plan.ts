@@ -1,0 +1,35 @@
+import { planSummary } from '../../core/plan/normalize.ts';
+import { DEFAULT_PLAN_ID, PlanLoadError, loadPlan } from '../plan/loadPlan.ts';
+import { parseArgs } from './args.ts';
+
+const USAGE = 'Cách dùng: npm run plan -- [MÃ_KẾ_HOẠCH] [--json]';
+
+function main(): number {
+  const args = parseArgs(process.argv.slice(2), { flags: ['json'], options: [] });
+  if ('error' in args) {
+    console.error(`${args.error}\n${USAGE}`);
+    return 2;
+  }
+  const id = args.positional[0] ?? DEFAULT_PLAN_ID;
+  let np;
+  try {
+    np = loadPlan(id);
+  } catch (e) {
+    if (e instanceof PlanLoadError) {
+      console.error(`Kế hoạch có lỗi:\n${e.message}`);
+      return 2;
+    }
+    throw e;
+  }
+  const summary = planSummary(np);
+  if (args.flags.json) {
+    console.log(JSON.stringify(summary, null, 2));
+    return 0;
+  }
+  console.log(`${np.plan.title}\n${np.plan.number ?? ''} ngày ${np.plan.date} — ${np.plan.issuer}`);
+  console.log(`Cơ quan: ${summary.agencies.length} (báo cáo: ${np.reportingAgencies.length}); nhiệm vụ: ${summary.tasks.length}; chỉ tiêu: ${summary.indicators.length}`);
+  for (const t of summary.tasks) console.log(`  ${t.id.padEnd(12)} ${t.title.slice(0, 90)}`);
+  return 0;
+}
+
+process.exitCode = main();
