@@ -14,28 +14,28 @@ export const LevelSchema = z.enum(['province', 'district', 'commune']);
 
 /** A task's deadline as a typed value; `text` keeps the plan's own wording for the report. */
 export const DeadlineSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('by-date'), date: isoDate, text: z.string().optional() }),
-  z.object({ kind: z.literal('month'), month: isoMonth, text: z.string().optional() }),
-  z.object({
+  z.strictObject({ kind: z.literal('by-date'), date: isoDate, text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('month'), month: isoMonth, text: z.string().optional() }),
+  z.strictObject({
     kind: z.literal('quarter'),
     year: z.number().int(),
     quarter: z.number().int().min(1).max(4),
     text: z.string().optional(),
   }),
-  z.object({ kind: z.literal('half-year'), year: z.number().int(), half: z.number().int().min(1).max(2), text: z.string().optional() }),
-  z.object({ kind: z.literal('year'), year: z.number().int(), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('half-year'), year: z.number().int(), half: z.number().int().min(1).max(2), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('year'), year: z.number().int(), text: z.string().optional() }),
   /** A span such as "giai đoạn 2023–2025": due at the end of `to`. */
-  z.object({ kind: z.literal('range'), from: isoMonth, to: isoMonth, text: z.string().optional() }),
-  z.object({
+  z.strictObject({ kind: z.literal('range'), from: isoMonth, to: isoMonth, text: z.string().optional() }),
+  z.strictObject({
     kind: z.literal('staged'),
-    stages: z.array(z.object({ level: LevelSchema, date: isoDate })).min(1),
+    stages: z.array(z.strictObject({ level: LevelSchema, date: isoDate })).min(1),
     text: z.string().optional(),
   }),
   /** "Thường xuyên": never overdue, but a result is due every period. */
-  z.object({ kind: z.literal('recurring'), text: z.string().optional() }),
-  z.object({ kind: z.literal('by-law'), text: z.string().optional() }),
-  z.object({ kind: z.literal('on-request'), text: z.string().optional() }),
-  z.object({ kind: z.literal('when-guided'), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('recurring'), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('by-law'), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('on-request'), text: z.string().optional() }),
+  z.strictObject({ kind: z.literal('when-guided'), text: z.string().optional() }),
 ]);
 
 export const AgencyKindSchema = z.enum([
@@ -49,7 +49,7 @@ export const AgencyKindSchema = z.enum([
   'other', // any other body the plan names that does not report
 ]);
 
-export const AgencySchema = z.object({
+export const AgencySchema = z.strictObject({
   code,
   name: z.string().min(1),
   /** Short name for tables, e.g. "Sở TT&TT". */
@@ -62,7 +62,7 @@ export const AgencySchema = z.object({
 });
 
 /** A named set of agencies as the plan writes it ("UBND các huyện, thị xã, thành phố"). */
-export const AgencySetSchema = z.object({
+export const AgencySetSchema = z.strictObject({
   code,
   name: z.string().min(1),
   /** Agency codes or other set codes; sets expand recursively. */
@@ -70,7 +70,7 @@ export const AgencySetSchema = z.object({
   note: z.string().optional(),
 });
 
-export const GroupSchema = z.object({
+export const GroupSchema = z.strictObject({
   code,
   name: z.string().min(1),
   /** One of the 5 groups of utilities of Đề án 06 (numbered 1–5); other groups have none. */
@@ -78,13 +78,13 @@ export const GroupSchema = z.object({
 });
 
 /** A numbered heading of the plan (III.3, III.6.a) that groups tasks but is not reported itself. */
-export const HeadingSchema = z.object({
+export const HeadingSchema = z.strictObject({
   id: z.string().min(1),
   title: z.string().min(1),
   group: code.optional(),
 });
 
-export const TaskSchema = z.object({
+export const TaskSchema = z.strictObject({
   /** The document's own hierarchical id, e.g. "III.3.a" or "III.6.a.2". */
   id: z.string().regex(/^[A-Za-z0-9.\-đĐ]+$/, 'mã nhiệm vụ không được chứa khoảng trắng'),
   title: z.string().min(1),
@@ -106,7 +106,7 @@ export const TaskSchema = z.object({
 
 export const ComparatorSchema = z.enum(['>=', '>', '=', '<=', '<']);
 
-export const IndicatorTargetSchema = z.object({
+export const IndicatorTargetSchema = z.strictObject({
   comparator: ComparatorSchema,
   value: z.number(),
   /** Months (inclusive) in which the target applies; open ends allowed. */
@@ -117,8 +117,8 @@ export const IndicatorTargetSchema = z.object({
   text: z.string().optional(),
 });
 
-export const IndicatorSchema = z.object({
-  id: z.string().regex(/^[A-Za-z0-9.\-_]+$/),
+export const IndicatorSchema = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9.\-_đĐ]+$/),
   name: z.string().min(1),
   /** "percent": numerator / denominator × 100; "count": a whole number, no denominator. */
   unit: z.enum(['percent', 'count', 'number']),
@@ -137,7 +137,7 @@ export const IndicatorSchema = z.object({
 
 export const FrequencySchema = z.enum(['monthly', 'quarterly', 'half-yearly', 'yearly']);
 
-export const ReportingSchema = z.object({
+export const ReportingSchema = z.strictObject({
   /** How often agencies send their workbook. */
   frequency: FrequencySchema,
   /** Further period kinds agencies may also be asked for (e.g. a year report besides half-years). */
@@ -151,7 +151,7 @@ export const ReportingSchema = z.object({
   text: z.string().optional(),
 });
 
-export const DiscrepancySchema = z.object({
+export const DiscrepancySchema = z.strictObject({
   where: z.string().min(1),
   body: z.string().min(1),
   appendix: z.string().optional(),
@@ -159,7 +159,7 @@ export const DiscrepancySchema = z.object({
   why: z.string().min(1),
 });
 
-export const PlanSchema = z.object({
+export const PlanSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
   title: z.string().min(1),
   number: z.string().optional(),
@@ -168,7 +168,7 @@ export const PlanSchema = z.object({
   province: z.string().min(1),
   /** Place name used in the report's date line ("Quảng Ngãi, ngày …"). */
   place: z.string().min(1),
-  standing: z.object({
+  standing: z.strictObject({
     agency: code,
     /** Report number suffix, e.g. "BC-CAT-PC06". */
     reportSymbol: z.string().min(1),
@@ -186,7 +186,7 @@ export const PlanSchema = z.object({
   discrepancies: z.array(DiscrepancySchema).default([]),
   /** Material kept for reference only, never turned into rows to report (e.g. a national task list). */
   reference: z
-    .array(z.object({ id: z.string(), title: z.string(), lead: z.string().optional(), support: z.string().optional(), deadline: z.string().optional() }))
+    .array(z.strictObject({ id: z.string(), title: z.string(), lead: z.string().optional(), support: z.string().optional(), deadline: z.string().optional() }))
     .default([]),
   notes: z.string().optional(),
 });

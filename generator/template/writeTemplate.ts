@@ -36,6 +36,11 @@ export function targetText(ind: Indicator): string {
 
 const UNIT_TEXT = { percent: 'Tỷ lệ (%)', count: 'Số lượng', number: 'Số' } as const;
 
+/** exceljs supports range validations but does not declare them; one entry per range keeps files small. */
+function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
+}
+
 function styleHeader(row: ExcelJS.Row, count: number): void {
   row.height = 36;
   for (let c = 1; c <= count; c++) {
@@ -180,15 +185,15 @@ function tasksSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agency: string, ag
   if (assigned.length > 0) {
     const colOf = (k: keyof typeof TASK_COLUMNS) => String.fromCharCode(65 + keys.indexOf(k));
     // One validation per column, limited to the task rows.
-    ws.dataValidations.add(`${colOf('status')}${first}:${colOf('status')}${lastRow}`, {
+    addValidation(ws, `${colOf('status')}${first}:${colOf('status')}${lastRow}`, {
       type: 'list', allowBlank: true, formulae: [`"${STATUS_VALUES.join(',')}"`],
       showErrorMessage: true, errorTitle: 'Trạng thái', error: `Chọn một trong: ${STATUS_VALUES.join(', ')}.`,
     });
-    ws.dataValidations.add(`${colOf('progress')}${first}:${colOf('progress')}${lastRow}`, {
+    addValidation(ws, `${colOf('progress')}${first}:${colOf('progress')}${lastRow}`, {
       type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, 100],
       showErrorMessage: true, errorTitle: 'Tiến độ (%)', error: 'Ghi một số từ 0 đến 100.',
     });
-    ws.dataValidations.add(`${colOf('completedOn')}${first}:${colOf('completedOn')}${lastRow}`, {
+    addValidation(ws, `${colOf('completedOn')}${first}:${colOf('completedOn')}${lastRow}`, {
       type: 'date', operator: 'greaterThan', allowBlank: true, formulae: [new Date(Date.UTC(2000, 0, 1))],
       showErrorMessage: true, errorTitle: 'Ngày hoàn thành', error: 'Ghi ngày dạng ngày/tháng/năm.',
     });
@@ -228,7 +233,7 @@ function indicatorsSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agency: strin
     const lastRow = 3 + indicators.length;
     for (const k of ['numerator', 'denominator'] as const) {
       const c = String.fromCharCode(65 + keys.indexOf(k));
-      ws.dataValidations.add(`${c}4:${c}${lastRow}`, {
+      addValidation(ws, `${c}4:${c}${lastRow}`, {
         type: 'decimal', operator: 'greaterThanOrEqual', allowBlank: true, formulae: [0],
         showErrorMessage: true, errorTitle: INDICATOR_COLUMNS[k], error: 'Ghi một số không âm.',
       });

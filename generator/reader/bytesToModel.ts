@@ -1,0 +1,26 @@
+import type { WorkbookModel } from '../../core/workbook/model.ts';
+import { readWorkbook, READ_LIMITS } from './readWorkbook.ts';
+import { guardZip } from '../intake/zipGuard.ts';
+
+/* Browser-safe (no Node APIs): the standalone validator page uses it too. */
+
+/** Why exceljs gave up, in words a clerk understands. */
+function readFailure(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  if (/Max row count|Max sheetData|row count/i.test(text)) return `Bảng tính có quá nhiều dòng (hơn ${READ_LIMITS.maxRows.toLocaleString('vi-VN')}). Hãy xóa các dòng thừa rồi gửi lại.`;
+  if (/Max column count/i.test(text)) return `Bảng tính có quá nhiều cột (hơn ${READ_LIMITS.maxCols}). Hãy xóa các cột thừa rồi gửi lại.`;
+  if (/entit/i.test(text)) return 'Tệp chứa khai báo XML không được phép. Hãy lưu lại bảng tính bằng Excel rồi gửi lại.';
+  return 'Tệp bị hỏng hoặc không phải bảng tính Excel (.xlsx) hợp lệ. Hãy mở bằng Excel, lưu lại rồi gửi lại.';
+}
+
+/** Reads the bytes into the model, after the guard; a string is a reason for the clerk. */
+export async function bytesToModel(data: Uint8Array): Promise<WorkbookModel | string> {
+  const guard = await guardZip(data);
+  if (!guard.ok) return guard.reason;
+  try {
+    return await readWorkbook(data);
+  } catch (e) {
+    return readFailure(e);
+  }
+}
+

@@ -1,0 +1,95 @@
+import ExcelJS from 'exceljs';
+import { INDICATOR_COLUMNS, INFO_LABELS, SHEETS, TASK_COLUMNS } from '../../core/workbook/contract.ts';
+import { deterministicZip } from '../output/deterministicZip.ts';
+
+/**
+ * Fills a workbook made by the template writer, the way a clerk would: values by task or indicator
+ * id and by column header, never by fixed address, so that tests and samples survive layout changes.
+ */
+export type TaskEntry = Partial<Record<'status' | 'progress' | 'completedOn' | 'result' | 'difficulties' | 'proposals', ExcelJS.CellValue>>;
+export type IndicatorEntry = Partial<Record<'numerator' | 'denominator' | 'note', ExcelJS.CellValue>>;
+
+export interface Filling {
+  info?: Partial<Record<'preparer' | 'date' | 'phone' | 'period' | 'agency', ExcelJS.CellValue>>;
+  tasks?: Record<string, TaskEntry>;
+  indicators?: Record<string, IndicatorEntry>;
+  /** Free edits after the structured ones: [sheet, A1 address, value]. */
+  cells?: [string, string, ExcelJS.CellValue][];
+  /** Font name per edited cell address ("Nhiệm vụ!I4" → ".VnTime"), for legacy-encoding cases. */
+  fonts?: Record<string, string>;
+}
+
+export function isoDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function headerColumns(ws: ExcelJS.Worksheet, anchor: string): { headerRow: number; col: Map<string, number> } {
+  for (let r = 1; r <= 15; r++) {
+    const row = ws.getRow(r);
+    const col = new Map<string, number>();
+    row.eachCell((cell, c) => {
+      if (typeof cell.value === 'string') col.set(cell.value.normalize('NFC'), c);
+    });
+    if (col.has(anchor)) return { headerRow: r, col };
+  }
+  throw new Error(`Không tìm thấy dòng tiêu đề "${anchor}" trong ${ws.name}`);
+}
+
+function rowsById(ws: ExcelJS.Worksheet, headerRow: number, idCol: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+    const v = ws.getCell(r, idCol).value;
+    if (typeof v === 'string' && v) out.set(v, r);
+  }
+  return out;
+}
+
+export async function fillWorkbook(template: Uint8Array, filling: Filling): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(template as unknown as ArrayBuffer);
+  const info = wb.getWorksheet(SHEETS.info);
+  if (info && filling.info) {
+    const labels: Record<string, string> = { preparer: INFO_LABELS.preparer, date: INFO_LABELS.date, phone: INFO_LABELS.phone, period: INFO_LABELS.period, agency: INFO_LABELS.agency };
+    info.eachRow((row) => {
+      const label = row.getCell(1).value;
+      for (const [key, value] of Object.entries(filling.info!)) {
+        if (label === labels[key]) row.getCell(2).value = value as ExcelJS.CellValue;
+      }
+    });
+  }
+  const tasks = wb.getWorksheet(SHEETS.tasks);
+  if (tasks && filling.tasks) {
+    const { headerRow, col } = headerColumns(tasks, TASK_COLUMNS.id);
+    const rows = rowsById(tasks, headerRow, col.get(TASK_COLUMNS.id)!);
+    for (const [id, entry] of Object.entries(filling.tasks)) {
+      const r = rows.get(id);
+      if (!r) throw new Error(`Biểu mẫu không có nhiệm vụ ${id}`);
+      for (const [key, value] of Object.entries(entry)) {
+        tasks.getCell(r, col.get(TASK_COLUMNS[key as keyof typeof TASK_COLUMNS])!).value = value as ExcelJS.CellValue;
+      }
+    }
+  }
+  const indicators = wb.getWorksheet(SHEETS.indicators);
+  if (indicators && filling.indicators) {
+    const { headerRow, col } = headerColumns(indicators, INDICATOR_COLUMNS.id);
+    const rows = rowsById(indicators, headerRow, col.get(INDICATOR_COLUMNS.id)!);
+    for (const [id, entry] of Object.entries(filling.indicators)) {
+      const r = rows.get(id);
+      if (!r) throw new Error(`Biểu mẫu không có chỉ tiêu ${id}`);
+      for (const [key, value] of Object.entries(entry)) {
+        indicators.getCell(r, col.get(INDICATOR_COLUMNS[key as keyof typeof INDICATOR_COLUMNS])!).value = value as ExcelJS.CellValue;
+      }
+    }
+  }
+  for (const [sheet, address, value] of filling.cells ?? []) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) throw new Error(`Không có trang ${sheet}`);
+    ws.getCell(address).value = value;
+  }
+  for (const [ref, font] of Object.entries(filling.fonts ?? {})) {
+    const [sheet, address] = ref.split('!') as [string, string];
+    const cell = wb.getWorksheet(sheet)!.getCell(address);
+    cell.font = { ...cell.font, name: font };
+  }
+  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
