@@ -277,19 +277,31 @@ const OPEN_RHYMES = [
 // "oo" (xoong, boong) is left out: only loanwords have it, and it is what VNI "oâ" (ô) reads as in TCVN3.
 const CLOSED_NUCLEI = 'a|ă|â|e|ê|i|o|ô|ơ|u|ư|oa|oă|oe|uâ|uê|uy|iê|yê|uô|ươ|uyê';
 const INITIALS = 'ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnprstvx]';
-const SYLLABLE = new RegExp(`^(?:${INITIALS})?(?:(?:${OPEN_RHYMES})|(?:${CLOSED_NUCLEI})(ch|nh|ng|[cmnpt]))$`);
+const SYLLABLE = new RegExp(`^(${INITIALS})?(?:(${OPEN_RHYMES})|(${CLOSED_NUCLEI})(ch|nh|ng|[cmnpt]))$`);
+/** Nuclei that take the finals -ch and -nh (sách, lệnh, tính, hoạch, huếch, huỳnh). */
+const PALATAL_NUCLEI = new Set(['a', 'ê', 'i', 'oa', 'uê', 'uy']);
+/** Nuclei that do not take -ng. */
+const NO_NG_NUCLEI = new Set(['ê', 'i', 'uê', 'uy']);
+/** Two-vowel open rhymes whose tone may sit on the second vowel (hoà/hòa, thuỷ/thủy, thuế, thuở). */
+const TONE_ON_SECOND = new Set(['oa', 'oe', 'uy', 'uê', 'uơ']);
 
-/** A well-formed Vietnamese syllable (one tone at most; -c -ch -p -t take only sắc or nặng). */
+/**
+ * A well-formed Vietnamese syllable: initial + rhyme, one tone at most, on the vowel that carries it
+ * (either convention for oa, oe, uy), -c -ch -p -t only with sắc or nặng, -ch -nh only after
+ * a ê i oa uê uy.
+ */
 export function isVietnameseSyllable(word: string): boolean {
   const lower = word.toLowerCase();
   let bare = '';
   let tone = TONE_NONE;
+  let tonePos = -1;
   for (const ch of lower) {
     const vowel = VOWELS.get(ch);
     if (vowel) {
       if (vowel[1] !== TONE_NONE) {
         if (tone !== TONE_NONE) return false;
         tone = vowel[1];
+        tonePos = bare.length;
       }
       bare += vowel[0];
     } else if ((ch >= 'a' && ch <= 'z') || ch === 'đ') {
@@ -300,8 +312,24 @@ export function isVietnameseSyllable(word: string): boolean {
   }
   const match = SYLLABLE.exec(bare);
   if (!match) return false;
-  const final = match[1];
-  if (tone !== TONE_NONE && (final === 'c' || final === 'ch' || final === 'p' || final === 't')) {
+  const initialLength = (match[1] ?? '').length;
+  const open = match[2];
+  const nucleus = match[3] ?? '';
+  const final = match[4];
+  if (final === 'ch' || final === 'nh') {
+    if (!PALATAL_NUCLEI.has(nucleus)) return false;
+  } else if (final === 'ng' && NO_NG_NUCLEI.has(nucleus)) {
+    return false;
+  }
+  if (tone === TONE_NONE) return true;
+  const at = tonePos - initialLength;
+  if (open !== undefined) {
+    if (open.length === 2 && at === 1 && !TONE_ON_SECOND.has(open)) return false;
+    if (open.length === 3 && at !== 1) return false;
+    return true;
+  }
+  if (at !== nucleus.length - 1) return false;
+  if (final === 'c' || final === 'ch' || final === 'p' || final === 't') {
     return tone === TONE_ACUTE || tone === TONE_DOT;
   }
   return true;
@@ -380,9 +408,10 @@ function score(e: Evidence): number {
  * ă ĩ ũ, U+1EA0–U+1EF9, combining marks) or no Latin-1 character from 0xA1 up is left alone. By text,
  * every word holding such a character is read as it stands and converted each way: an encoding
  * wins when its conversion turns words that are not Vietnamese syllables into syllables (good) and
- * the good words clearly outweigh those it breaks (bad) or leaves meaningless (junk); the encoding
- * with the better balance (more valid syllables) is chosen. Words valid both ways ("Cã", TCVN3 for
- * "Có", or Unicode "Công") count for neither, so a text made only of such words is not detected.
+ * the good words clearly outweigh those it breaks (bad) or leaves meaningless (junk); when both
+ * encodings qualify, the one with the better balance (more valid syllables) wins, and an exact tie is
+ * left undetected. Words valid both ways ("Cã", TCVN3 for "Có", or Unicode "Công") count for
+ * neither, so a text made only of such words is not detected.
  */
 export function detectLegacy(
   text: string,
@@ -397,17 +426,14 @@ export function detectLegacy(
   }
 
   const evidence = gatherEvidence(text);
-  let best: LegacyEncoding | undefined;
-  let bestScore = 0;
-  for (const encoding of ENCODINGS) {
-    const e = evidence[encoding];
-    const s = score(e);
-    if (e.good < 1 || s <= 0) continue;
-    if (best === undefined || s > bestScore || (s === bestScore && e.good > evidence[best].good)) {
-      best = encoding;
-      bestScore = s;
-    }
-  }
+  const candidates = ENCODINGS.filter((encoding) => evidence[encoding].good >= 1 && score(evidence[encoding]) > 0);
+  let best = candidates[0];
   if (best === undefined) return undefined;
+  if (candidates.length === 2) {
+    const [t, v] = [evidence.tcvn3, evidence.vni];
+    const diff = score(t) - score(v) || t.good - v.good;
+    if (diff === 0) return undefined; // as good one way as the other ("cö": TCVN3 cử, VNI cư)
+    best = diff > 0 ? 'tcvn3' : 'vni';
+  }
   return { encoding: best, converted: convertLegacy(text, best) };
 }

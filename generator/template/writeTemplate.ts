@@ -4,7 +4,7 @@ import { deadlineText } from '../../core/plan/deadline.ts';
 import { INDICATOR_COLUMNS, INFO_LABELS, SHEETS, STATUS_VALUES, TASK_COLUMNS, TEMPLATE_VERSION } from '../../core/workbook/contract.ts';
 import { periodDueDate, periodLabel, type Period } from '../../core/period/period.ts';
 import { formatShortDate } from '../../core/text/dates.ts';
-import type { Indicator } from '../../core/plan/schema.ts';
+import { targetText } from '../../core/report/targets.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
 import { deterministicZip } from '../output/deterministicZip.ts';
 
@@ -25,14 +25,6 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatColumns: true,
   formatRows: true,
 };
-
-const COMPARATOR_TEXT = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' } as const;
-
-export function targetText(ind: Indicator): string {
-  if (ind.targets.length === 0) return '';
-  const unit = ind.unit === 'percent' ? '%' : '';
-  return ind.targets.map((t) => t.text ?? `${COMPARATOR_TEXT[t.comparator]} ${String(t.value).replace('.', ',')}${unit}${t.from ? ` từ ${t.from.slice(5)}/${t.from.slice(0, 4)}` : ''}${t.to ? ` đến ${t.to.slice(5)}/${t.to.slice(0, 4)}` : ''}`).join('; ');
-}
 
 const UNIT_TEXT = { percent: 'Tỷ lệ (%)', count: 'Số lượng', number: 'Số' } as const;
 
@@ -220,7 +212,7 @@ function indicatorsSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agency: strin
   indicators.forEach((ind, i) => {
     const row = ws.getRow(4 + i);
     const values: Record<keyof typeof INDICATOR_COLUMNS, ExcelJS.CellValue> = {
-      no: i + 1, id: ind.id, name: ind.name, unit: UNIT_TEXT[ind.unit], target: targetText(ind),
+      no: i + 1, id: ind.id, name: ind.name, unit: UNIT_TEXT[ind.unit], target: targetText(ind.unit, ind.targets),
       numeratorLabel: ind.numeratorLabel, numerator: null, denominatorLabel: ind.denominatorLabel ?? '(không có)', denominator: null, note: null,
     };
     keys.forEach((k, c) => {

@@ -255,6 +255,13 @@ describe('ordinary text is left alone', () => {
     expect(detectLegacy('Ho ten', '.VnTimeH')).toBeUndefined();
   });
 
+  it('a word that reads as Vietnamese either way is left to the font', () => {
+    expect(detectLegacy('Cã')).toBeUndefined(); // Unicode "cã" is well-formed too
+    expect(detectLegacy('Cã', '.VnTime')).toEqual({ encoding: 'tcvn3', converted: 'Có' });
+    expect(detectLegacy('cö')).toBeUndefined(); // TCVN3 "cử" or VNI "cư": a tie
+    expect(detectLegacy('cö', 'VNI-Times')).toEqual({ encoding: 'vni', converted: 'cư' });
+  });
+
   it('a non-legacy font falls back to the text', () => {
     expect(detectLegacy('Kh«ng', 'Times New Roman')).toEqual({ encoding: 'tcvn3', converted: 'Không' });
     expect(detectLegacy('Không', 'Times New Roman')).toBeUndefined();
@@ -291,7 +298,7 @@ describe('syllable check', () => {
     for (const w of valid) {
       expect(isVietnameseSyllable(w), w).toBe(true);
     }
-    for (const w of ['café', 'naïve', 'Coõng', 'cả́', 'hello', 'mầc', 'tàt', 'C«ng', 'x']) {
+    for (const w of ['café', 'naïve', 'Coõng', 'cả́', 'hello', 'mầc', 'tàt', 'C«ng', 'x', 'quaỷ', 'tổnh', 'tịng']) {
       expect(isVietnameseSyllable(w), w).toBe(false);
     }
   });

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { parsePeriodId, type Period } from '../../core/period/period.ts';
+import { formatPercent } from '../../core/text/numbers.ts';
+import { formatShortDate } from '../../core/text/dates.ts';
+import { writeFileAtomic } from '../output/atomicWrite.ts';
+import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loadPlan.ts';
+import { feedbackNote } from '../report/feedback.ts';
+import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
+import { writeAnnexXlsx, AGENCY_STATUS_TEXT } from '../report/writeAnnex.ts';
+import { writeReportDocx } from '../report/writeDocx.ts';
+import { TemplateError } from '../report/renderTemplate.ts';
+import { parseArgs } from './args.ts';
+import { progressBar } from './progress.ts';
+
+const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--json]';
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2), { flags: ['json'], options: ['plan', 'period', 'in', 'out', 'template', 'date'] });
+  if ('error' in args) return fail(`${args.error}\n${USAGE}`);
+  if (args.positional.length) return fail(`Tham số thừa: ${args.positional.join(' ')}\n${USAGE}`);
+  let np;
+  try {
+    np = loadPlan(args.options.plan ?? DEFAULT_PLAN_ID);
+  } catch (e) {
+    if (e instanceof PlanLoadError) return fail(e.message);
+    throw e;
+  }
+  const inDir = resolve(args.options.in ?? join(REPO_ROOT, 'samples', np.plan.id, 'submissions'));
+  if (!existsSync(inDir)) return fail(`Không tìm thấy thư mục "${inDir}".\n${USAGE}`);
+  let period: Period | undefined;
+  if (args.options.period) {
+    period = parsePeriodId(args.options.period);
+    if (!period) return fail(`Kỳ báo cáo "${args.options.period}" không hợp lệ (dạng 2023-01, 2023-Q1, 2023-H1 hoặc 2023).`);
+  } else {
+    period = latestPeriodIn(inDir) ?? parsePeriodId(basename(inDir));
+    if (!period) return fail(`Không xác định được kỳ báo cáo trong "${inDir}": hãy dùng --period.\n${USAGE}`);
+  }
+  if (args.options.date && !/^\d{4}-\d{2}-\d{2}$/.test(args.options.date)) return fail(`Ngày "${args.options.date}" không hợp lệ (dạng YYYY-MM-DD).`);
+  const rollup = period.kind !== 'month' && np.plan.reporting.frequency === 'monthly';
+  const template = resolve(args.options.template ?? join(REPO_ROOT, 'templates', rollup ? 'bao-cao-tong-hop.hbs' : 'bao-cao-thang.hbs'));
+  if (!existsSync(template)) return fail(`Không tìm thấy mẫu báo cáo "${template}".`);
+  const out = resolve(args.options.out ?? join(REPO_ROOT, 'out', `bao-cao-${np.plan.id}-${period.id}.docx`));
+
+  const bar = progressBar(process.stderr, 'Đọc và kiểm tra tệp');
+  let run;
+  try {
+    run = await runReport(np, period, inDir, { ...(args.options.date ? { reportDate: args.options.date } : {}), onProgress: bar.update });
+  } catch (e) {
+    bar.done();
+    if (e instanceof ReportInputError) return fail(e.message);
+    throw e;
+  }
+  bar.done();
+  const { report } = run;
+  let docx: Uint8Array;
+  try {
+    docx = await writeReportDocx(report, template);
+  } catch (e) {
+    if (e instanceof TemplateError) return fail(e.message);
+    throw e;
+  }
+  const stem = out.replace(/\.docx$/i, '');
+  writeFileAtomic(out, docx);
+  writeFileAtomic(`${stem}.xlsx`, await writeAnnexXlsx(report));
+  writeFileAtomic(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const feedbackDir = join(dirname(out), `phan-hoi-${period.id}`);
+  for (const r of report.rejected) {
+    writeFileAtomic(join(feedbackDir, `${basename(r.file).replace(/\.xlsx$/i, '')}.txt`), feedbackNote(report, r));
+  }
+
+  if (args.flags.json) {
+    console.log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  const a = report.agencies;
+  const rel = (p: string) => relative(process.cwd(), p) || p;
+  const done = report.tasks.filter((t) => t.status === 'done').length;
+  const overdue = report.tasks.filter((t) => t.overdue).length;
+  const lines = [
+    `BÁO CÁO ĐỀ ÁN 06 — ${np.plan.province} — ${report.period.label} (hạn nộp ${formatShortDate(report.period.due)})`,
+    `Tệp đã đọc: ${run.files}; bỏ qua: ${report.skipped.length}; bị thay thế bởi bản mới hơn: ${report.superseded.length}`,
+    `Đơn vị: phải báo cáo ${a.expected}, đã nộp ${a.submitted} (${formatPercent(a.rate)}), đúng hạn ${a.onTime}, nộp muộn ${a.late}, chưa nộp ${a.missing}, bị trả lại ${a.rejected}`,
+    `Nhiệm vụ: ${report.tasks.length}, đã hoàn thành ${done}, quá hạn ${overdue}; chỉ tiêu: ${report.indicators.length}, đạt ${report.indicators.filter((i) => i.met === true).length}, chưa đạt ${report.indicators.filter((i) => i.met === false).length}`,
+  ];
+  const missing = report.agencyRows.filter((r) => r.status === 'missing' || r.status === 'rejected');
+  if (missing.length) lines.push(`Chưa nộp hoặc bị trả lại: ${missing.slice(0, 12).map((r) => `${r.short} (${AGENCY_STATUS_TEXT[r.status].toLowerCase()})`).join(', ')}${missing.length > 12 ? `, … (+${missing.length - 12})` : ''}`);
+  lines.push(`Báo cáo: ${rel(out)}`, `Phụ lục số liệu: ${rel(`${stem}.xlsx`)}; dữ liệu JSON: ${rel(`${stem}.json`)}`);
+  if (report.rejected.length) lines.push(`Phản hồi cho ${report.rejected.length} tệp bị trả lại: ${rel(feedbackDir)}/`);
+  console.log(lines.join('\n'));
+  return 0;
+}
+
+process.exitCode = await main();

@@ -1,0 +1,74 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { ValidateOptions } from '../../core/validation/validate.ts';
+import { checkFile, unreadable, type FileCheck } from './checkFile.ts';
+import { loadPlan } from '../plan/loadPlan.ts';
+
+/** Per-file time limit: a file that takes longer is reported unreadable and its worker replaced. */
+export const FILE_TIME_LIMIT_MS = 20_000;
+
+export interface PoolOptions extends ValidateOptions {
+  /** Worker threads to use; 0 checks in this thread. Default: one per core when there is enough work. */
+  workers?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+const WORKER_URL = new URL('./checkWorker.ts', import.meta.url);
+
+/**
+ * Checks many files, in parallel on all cores: reading an xlsx is CPU-bound, so worker threads
+ * each take the next file from a shared queue. Results come back in input order.
+ */
+export async function checkFiles(planId: string, files: string[], options: PoolOptions = {}): Promise<FileCheck[]> {
+  const { workers: wanted, onProgress, ...validateOptions } = options;
+  const workerCount = Math.min(wanted ?? (files.length >= 8 ? availableParallelism() : 0), files.length);
+  const results: FileCheck[] = new Array(files.length);
+  let done = 0;
+  const finish = (i: number, r: FileCheck): void => {
+    results[i] = r;
+    onProgress?.(++done, files.length);
+  };
+  if (workerCount === 0) {
+    const np = loadPlan(planId);
+    for (const [i, f] of files.entries()) finish(i, await checkFile(np, f, validateOptions));
+    return results;
+  }
+  let next = 0;
+  const runWorker = (): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const worker = new Worker(WORKER_URL, { execArgv: ['--import', 'tsx'], workerData: { planId, options: validateOptions } });
+      let current = -1;
+      let timer: NodeJS.Timeout | undefined;
+      const feed = (): void => {
+        if (next >= files.length) {
+          void worker.terminate();
+          resolve();
+          return;
+        }
+        current = next++;
+        timer = setTimeout(() => {
+          // The file hangs the reader: report it, replace the worker, go on with the rest.
+          finish(current, unreadable(files[current]!, '', `Đọc tệp quá ${FILE_TIME_LIMIT_MS / 1000} giây, đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`));
+          current = -1;
+          void worker.terminate();
+          runWorker().then(resolve, reject);
+        }, FILE_TIME_LIMIT_MS);
+        worker.postMessage({ index: current, file: files[current] });
+      };
+      worker.on('message', (msg: { index: number; result: FileCheck }) => {
+        clearTimeout(timer);
+        finish(msg.index, msg.result);
+        feed();
+      });
+      worker.on('error', (e) => {
+        clearTimeout(timer);
+        if (current >= 0) {
+          finish(current, unreadable(files[current]!, '', 'Không đọc được tệp (lỗi khi xử lý).'));
+          runWorker().then(resolve, reject);
+        } else reject(e);
+      });
+      worker.once('online', feed);
+    });
+  await Promise.all(Array.from({ length: workerCount }, runWorker));
+  return results;
+}

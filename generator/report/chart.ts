@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { Resvg } from '@resvg/resvg-js';
+import type { GroupSummary } from '../../core/report/schema.ts';
+
+/**
+ * The report's one chart: status of the tasks of each group, as stacked horizontal bars. Drawn as
+ * SVG by hand and rendered to PNG by resvg with font files named explicitly (never the system's
+ * font list), so the same font gives the same bytes on every machine.
+ */
+
+export interface ChartImage {
+  png: Uint8Array;
+  /** Size on the page, in pixels at 96 to the inch. */
+  width: number;
+  height: number;
+  /** The font family the labels were drawn with, or undefined when no font file was found. */
+  font: string | undefined;
+}
+
+/** Serif fonts tried in order; the first that exists is used (Liberation Serif has Times New Roman's metrics). */
+const FONT_CANDIDATES: readonly { family: string; regular: string; bold: string }[] = [
+  { family: 'Times New Roman', regular: '/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf', bold: '/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf' },
+  { family: 'Liberation Serif', regular: '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf' },
+  { family: 'Liberation Serif', regular: '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf' },
+  { family: 'DejaVu Serif', regular: '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf' },
+  { family: 'DejaVu Sans', regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' },
+];
+
+function findFont(): { family: string; files: string[] } | undefined {
+  for (const c of FONT_CANDIDATES) {
+    if (existsSync(c.regular)) return { family: c.family, files: [c.regular, ...(existsSync(c.bold) ? [c.bold] : [])] };
+  }
+  return undefined;
+}
+
+const SERIES = [
+  { key: 'done', label: 'Đã hoàn thành', fill: '#1f4e79', text: '#ffffff' },
+  { key: 'inProgress', label: 'Đang thực hiện', fill: '#5b9bd5', text: '#000000' },
+  { key: 'notStarted', label: 'Chưa thực hiện', fill: '#bdd7ee', text: '#000000' },
+  { key: 'noReport', label: 'Chưa báo cáo', fill: '#ffffff', text: '#000000' },
+] as const;
+
+const WIDTH = 600;
+const LABEL_WIDTH = 215;
+const BAR_LEFT = LABEL_WIDTH + 10;
+const BAR_RIGHT = WIDTH - 40;
+const FONT_SIZE = 12;
+const LINE_HEIGHT = 14;
+const BAR_HEIGHT = 18;
+const ROW_GAP = 10;
+const ZOOM = 3;
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** Splits a label into at most `maxLines` lines of about `perLine` characters, with an ellipsis when cut. */
+export function wrapLabel(text: string, perLine: number, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (const w of words) {
+    if (current && (current + ' ' + w).length > perLine) {
+      lines.push(current);
+      current = w;
+    } else current = current ? `${current} ${w}` : w;
+  }
+  if (current) lines.push(current);
+  if (lines.length > maxLines) {
+    const kept = lines.slice(0, maxLines);
+    kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, perLine - 1)}…`;
+    return kept;
+  }
+  return lines;
+}
+
+/** The chart as SVG text (exported for tests). */
+export function taskStatusSvg(groups: readonly GroupSummary[], fontFamily: string): string {
+  const max = Math.max(1, ...groups.map((g) => g.total));
+  const scale = (BAR_RIGHT - BAR_LEFT) / max;
+  const parts: string[] = [];
+  let y = 10;
+  for (const g of groups) {
+    const lines = wrapLabel(g.name, 36, 3);
+    const rowHeight = Math.max(BAR_HEIGHT, lines.length * LINE_HEIGHT);
+    const barY = y + (rowHeight - BAR_HEIGHT) / 2;
+    const textTop = y + (rowHeight - lines.length * LINE_HEIGHT) / 2 + FONT_SIZE - 1;
+    lines.forEach((line, i) => {
+      parts.push(`<text x="${LABEL_WIDTH}" y="${textTop + i * LINE_HEIGHT}" text-anchor="end">${escapeXml(line)}</text>`);
+    });
+    let x = BAR_LEFT;
+    for (const s of SERIES) {
+      const n = g[s.key];
+      if (n <= 0) continue;
+      const w = n * scale;
+      parts.push(`<rect x="${x.toFixed(2)}" y="${barY}" width="${w.toFixed(2)}" height="${BAR_HEIGHT}" fill="${s.fill}" stroke="#1f4e79" stroke-width="0.6"/>`);
+      if (w >= 14) {
+        parts.push(`<text x="${(x + w / 2).toFixed(2)}" y="${barY + BAR_HEIGHT / 2 + 4}" text-anchor="middle" fill="${s.text}" font-size="11">${n}</text>`);
+      }
+      x += w;
+    }
+    parts.push(`<text x="${(x + 5).toFixed(2)}" y="${barY + BAR_HEIGHT / 2 + 4}" font-weight="bold" font-size="11">${g.total}</text>`);
+    y += rowHeight + ROW_GAP;
+  }
+  // axis line
+  parts.push(`<line x1="${BAR_LEFT}" y1="4" x2="${BAR_LEFT}" y2="${y - ROW_GAP / 2}" stroke="#000000" stroke-width="0.8"/>`);
+  // legend
+  y += 6;
+  let lx = BAR_LEFT - 150;
+  for (const s of SERIES) {
+    parts.push(`<rect x="${lx}" y="${y}" width="12" height="12" fill="${s.fill}" stroke="#1f4e79" stroke-width="0.6"/>`);
+    parts.push(`<text x="${lx + 16}" y="${y + 10}" font-size="11">${escapeXml(s.label)}</text>`);
+    lx += 26 + s.label.length * 5.6;
+  }
+  const height = Math.ceil(y + 22);
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}">`,
+    `<rect x="0" y="0" width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
+    `<g font-family="${escapeXml(fontFamily)}" font-size="${FONT_SIZE}" fill="#000000">`,
+    ...parts,
+    '</g>',
+    '</svg>',
+  ].join('\n');
+}
+
+/** Status of tasks by group, as a PNG three times the size it is shown at. */
+export function renderTaskStatusChart(groups: readonly GroupSummary[]): ChartImage {
+  const font = findFont();
+  const family = font?.family ?? 'serif';
+  const svg = taskStatusSvg(groups, family);
+  const resvg = new Resvg(svg, {
+    font: font
+      ? { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family, serifFamily: font.family }
+      : { loadSystemFonts: true }, // no known font file: any font beats missing labels
+    fitTo: { mode: 'zoom', value: ZOOM },
+    background: '#ffffff',
+    logLevel: 'off',
+  });
+  const rendered = resvg.render();
+  return { png: new Uint8Array(rendered.asPng()), width: rendered.width / ZOOM, height: rendered.height / ZOOM, font: font?.family };
+}

@@ -1,0 +1,276 @@
+import { readFileSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import type { Root, Paragraph } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { formatPercent, formatVietnameseNumber } from '../../core/text/numbers.ts';
+import { formatDocumentDate, formatShortDate } from '../../core/text/dates.ts';
+
+/**
+ * Renders a report template: Handlebars → Markdown → syntax tree (mdast).
+ *
+ * Safety: every string of the data is escaped for Markdown before rendering, by mdast's own
+ * serializer, so text from submissions stays text whatever it contains. Tables, the chart and other
+ * generated blocks are requested by helpers that write HTML comments (`<!-- da06:table tasks -->`);
+ * escaped text can never produce one.
+ */
+
+/** A mistake in a template, with file, line and column (1-based) in the message. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: number | undefined,
+    readonly detail: string,
+  ) {
+    const where = line === undefined ? file : column === undefined ? `${file}, dòng ${line}` : `${file}, dòng ${line}, cột ${column}`;
+    super(`Lỗi trong mẫu báo cáo ${where}: ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Names the `bang` helper accepts: the generated tables. */
+export const TABLE_NAMES = ['tasks', 'indicators', 'agencies', 'groups', 'overdue'] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+/** Names the `bieuDo` helper accepts. */
+export const CHART_NAMES = ['task-status'] as const;
+export type ChartName = (typeof CHART_NAMES)[number];
+
+/** A directive in the Markdown: `<!-- da06:NAME ARG -->`. */
+export const DIRECTIVE = /^<!--\s*da06:([a-z][a-z-]*)(?:\s+([a-z][a-z0-9-]*))?\s*-->$/;
+
+/** Escapes text for Markdown with mdast-util-to-markdown's serializer: it reads back as this very text. */
+export function escapeMarkdown(value: string): string {
+  const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value }] };
+  return toMarkdown(paragraph).replace(/\n$/, '');
+}
+
+/** Every string (object values and array items, at any depth) NFC-normalised and escaped. */
+export function escapeData<T>(value: T): T {
+  if (typeof value === 'string') return escapeMarkdown(value.normalize('NFC').replace(/\r\n?/g, '\n')) as T;
+  if (Array.isArray(value)) return value.map((v) => escapeData(v)) as T;
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeData(v);
+    return out as T;
+  }
+  return value;
+}
+
+interface HelperOptions {
+  loc?: { start: { line: number; column: number } };
+  name?: string;
+}
+
+/** Thrown by helpers; turned into a TemplateError with the helper's place. */
+class HelperError extends Error {
+  constructor(
+    message: string,
+    readonly loc: HelperOptions['loc'],
+  ) {
+    super(message);
+  }
+}
+
+function lastArg(args: unknown[]): HelperOptions {
+  return (args[args.length - 1] ?? {}) as HelperOptions;
+}
+
+function numberArg(value: unknown, helper: string, options: HelperOptions): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new HelperError(`"${helper}" cần một số, nhận được ${JSON.stringify(value)}`, options.loc);
+  return value;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const helpers = {
+  /** {{so n}} or {{so n 0}}: 1.234,5 (empty when there is no value). */
+  so(...args: unknown[]): string {
+    const options = lastArg(args);
+    const n = numberArg(args[0], 'so', options);
+    const digits = args.length > 2 ? numberArg(args[1], 'so', options) : undefined;
+    return n === undefined ? '' : escapeMarkdown(formatVietnameseNumber(n, digits ?? 1));
+  },
+  /** {{phanTram n}}: 64,5% (empty when there is no value). */
+  phanTram(...args: unknown[]): string {
+    const options = lastArg(args);
+    const n = numberArg(args[0], 'phanTram', options);
+    const digits = args.length > 2 ? numberArg(args[1], 'phanTram', options) : undefined;
+    return n === undefined ? '' : escapeMarkdown(formatPercent(n, digits ?? 1));
+  },
+  /** {{ngay d}}: "ngày 05 tháng 01 năm 2023"; {{ngay d "ngan"}}: "05/01/2023". */
+  ngay(...args: unknown[]): string {
+    const options = lastArg(args);
+    const [d, form] = args;
+    if (d === undefined || d === null) return '';
+    if (typeof d !== 'string' || !DATE.test(d)) throw new HelperError(`"ngay" cần một ngày dạng YYYY-MM-DD, nhận được ${JSON.stringify(d)}`, options.loc);
+    return escapeMarkdown(args.length > 2 && form === 'ngan' ? formatShortDate(d) : formatDocumentDate(d));
+  },
+  /** {{bang "tasks"}}: a generated table. */
+  bang(...args: unknown[]): string {
+    const options = lastArg(args);
+    const name = args[0];
+    if (typeof name !== 'string' || !(TABLE_NAMES as readonly string[]).includes(name)) {
+      throw new HelperError(`bảng "${String(name)}" không có; các bảng: ${TABLE_NAMES.join(', ')}`, options.loc);
+    }
+    return `\n\n<!-- da06:table ${name} -->\n\n`;
+  },
+  /** {{bieuDo "task-status"}}: a generated chart. */
+  bieuDo(...args: unknown[]): string {
+    const options = lastArg(args);
+    const name = args[0];
+    if (typeof name !== 'string' || !(CHART_NAMES as readonly string[]).includes(name)) {
+      throw new HelperError(`biểu đồ "${String(name)}" không có; các biểu đồ: ${CHART_NAMES.join(', ')}`, options.loc);
+    }
+    return `\n\n<!-- da06:chart ${name} -->\n\n`;
+  },
+  eq(...args: unknown[]): boolean {
+    return args[0] === args[1];
+  },
+  gt(...args: unknown[]): boolean {
+    const options = lastArg(args);
+    const a = numberArg(args[0], 'gt', options);
+    const b = numberArg(args[1], 'gt', options);
+    return a !== undefined && b !== undefined && a > b;
+  },
+  /** {{count list}}: its length; {{count list "field" value}}: items whose field equals value. */
+  count(...args: unknown[]): number {
+    const options = lastArg(args);
+    const [list, field, value] = args;
+    if (list === undefined || list === null) return 0;
+    if (!Array.isArray(list)) throw new HelperError('"count" cần một danh sách', options.loc);
+    if (args.length <= 2) return list.length;
+    if (typeof field !== 'string') throw new HelperError('"count" cần tên trường là chuỗi', options.loc);
+    const expected = args.length > 3 ? value : true;
+    return list.filter((item) => item !== null && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, field) && (item as Record<string, unknown>)[field] === expected).length;
+  },
+};
+
+const KNOWN_HELPERS = Object.fromEntries(Object.keys(helpers).map((k) => [k, true])) as Record<keyof typeof helpers, true>;
+
+function createEnvironment(): typeof Handlebars {
+  const hb = Handlebars.create();
+  for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  return hb;
+}
+
+/** Turns Handlebars' English messages into Vietnamese; the place is given separately. */
+function describe(message: string): string {
+  const m = message.replace(/\s+-\s+\d+:\d+\s*$/, '');
+  let r: RegExpMatchArray | null;
+  if ((r = m.match(/^"(.+)" not defined in/))) return `trường "${r[1]}" không có trong dữ liệu báo cáo`;
+  if ((r = m.match(/unknown helper (\S+)/))) return `hàm "${r[1]}" không được hỗ trợ (các hàm: ${Object.keys(helpers).join(', ')}, if, unless, each, with, lookup)`;
+  if ((r = m.match(/^(\S+) doesn't match (\S+)/))) return `khối "${r[1]}" được đóng bằng "${r[2]}"`;
+  if ((r = m.match(/Expecting (.+), got '(.+)'$/s))) {
+    return r[2] === 'EOF' ? 'khối chưa được đóng (thiếu {{/…}})' : `cú pháp sai: gặp ${r[2]}, cần ${r[1]}`;
+  }
+  return m;
+}
+
+interface LexerState {
+  yylloc?: { first_line: number; first_column: number };
+  setInput(input: string): void;
+  lex(): number | string;
+}
+interface ParserState {
+  lexer: LexerState;
+  terminals_: Record<number, string>;
+}
+
+/** The Handlebars lexer (shared by environments; synchronous use only). */
+function parserOf(hb: typeof Handlebars): ParserState | undefined {
+  return (hb as unknown as { Parser?: ParserState }).Parser;
+}
+
+/** For "block not closed" errors: where the innermost unclosed block opens. */
+function unclosedBlock(hb: typeof Handlebars, source: string): { line: number; column: number; name: string } | undefined {
+  const parser = parserOf(hb);
+  if (!parser) return undefined;
+  const stack: { line: number; column: number; name: string }[] = [];
+  try {
+    parser.lexer.setInput(source);
+    let pendingOpen: { line: number; column: number } | undefined;
+    let pendingClose = false;
+    for (let i = 0; i < 100_000; i++) {
+      const t = parser.lexer.lex();
+      const name = typeof t === 'number' ? parser.terminals_[t] : t;
+      if (name === undefined || name === 'EOF' || t === 1) break;
+      const loc = parser.lexer.yylloc;
+      if (name === 'OPEN_BLOCK' || name === 'OPEN_INVERSE' || name === 'OPEN_PARTIAL_BLOCK') {
+        pendingOpen = loc ? { line: loc.first_line, column: loc.first_column + 1 } : undefined;
+      } else if (name === 'OPEN_ENDBLOCK') pendingClose = true;
+      else if (name === 'ID' && pendingOpen) {
+        stack.push({ ...pendingOpen, name: String((parser.lexer as unknown as { yytext: string }).yytext) });
+        pendingOpen = undefined;
+      } else if (name === 'ID' && pendingClose) {
+        stack.pop();
+        pendingClose = false;
+      }
+    }
+  } catch {
+    // the lexer gave up: no better place than the parser's
+  }
+  return stack[stack.length - 1];
+}
+
+function toTemplateError(e: unknown, file: string, hb: typeof Handlebars, source: string): TemplateError {
+  if (e instanceof TemplateError) return e;
+  if (e instanceof HelperError) return new TemplateError(file, e.loc?.start.line, e.loc ? e.loc.start.column + 1 : undefined, e.message);
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e);
+  // Runtime and compile errors with a node: "… - L:C" (column 0-based), also in lineNumber/column.
+  const runtime = message.match(/ - (\d+):(\d+)\s*$/);
+  if (typeof err.lineNumber === 'number' || runtime) {
+    const line = err.lineNumber ?? Number(runtime![1]);
+    const column = (typeof err.column === 'number' ? err.column : Number(runtime![2])) + 1;
+    return new TemplateError(file, line, column, describe(message));
+  }
+  // Parse errors: "Parse error on line N:"; the column comes from the lexer's last token.
+  const parse = message.match(/(?:Parse|Lexical) error on line (\d+)/);
+  if (parse) {
+    if (/got 'EOF'/.test(message)) {
+      const open = unclosedBlock(hb, source);
+      if (open) return new TemplateError(file, open.line, open.column, `khối "{{#${open.name}}}" chưa được đóng (thiếu {{/${open.name}}})`);
+    }
+    const loc = parserOf(hb)?.lexer.yylloc;
+    const line = Number(parse[1]);
+    const column = loc && loc.first_line === line ? loc.first_column + 1 : undefined;
+    return new TemplateError(file, line, column, describe(message.replace(/^.*?:\n[\s\S]*?\n-*\^\n/, '')));
+  }
+  return new TemplateError(file, undefined, undefined, message);
+}
+
+export interface RenderedTemplate {
+  markdown: string;
+  tree: Root;
+}
+
+/** Renders template source text (named `file` in errors) with `data`. */
+export function renderTemplateSource(source: string, file: string, data: unknown): RenderedTemplate {
+  const hb = createEnvironment();
+  let markdown: string;
+  try {
+    const template = hb.compile(source.normalize('NFC'), {
+      strict: true,
+      knownHelpersOnly: true,
+      knownHelpers: KNOWN_HELPERS,
+      noEscape: true,
+    });
+    markdown = template(escapeData(data));
+  } catch (e) {
+    throw toTemplateError(e, file, hb, source.normalize('NFC'));
+  }
+  return { markdown, tree: fromMarkdown(markdown) };
+}
+
+/** Reads and renders a template file. */
+export function renderTemplate(templatePath: string, data: unknown): RenderedTemplate {
+  let source: string;
+  try {
+    source = readFileSync(templatePath, 'utf8');
+  } catch (e) {
+    throw new TemplateError(templatePath, undefined, undefined, `không đọc được tệp (${(e as Error).message})`);
+  }
+  return renderTemplateSource(source, templatePath, data);
+}
