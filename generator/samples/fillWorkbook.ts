@@ -89,7 +89,8 @@ export async function fillWorkbook(template: Uint8Array, filling: Filling): Prom
   for (const [ref, font] of Object.entries(filling.fonts ?? {})) {
     const [sheet, address] = ref.split('!') as [string, string];
     const cell = wb.getWorksheet(sheet)!.getCell(address);
-    cell.font = { ...cell.font, name: font };
+    // exceljs shares style objects between cells: give this cell its own before changing the font.
+    cell.style = { ...cell.style, font: { ...cell.font, name: font } };
   }
   return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
 }

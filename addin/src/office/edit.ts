@@ -1,5 +1,8 @@
 /// <reference types="office-js" />
 import { loadProtection, withoutProtection } from './protection.ts';
+import type { FixResult, TextFix } from '../host.ts';
+
+export type { FixResult, TextFix } from '../host.ts';
 
 /** Moving to a cell, and the legacy-encoding fix: the only writes to cell contents the add-in makes. */
 
@@ -13,20 +16,6 @@ export async function selectCell(context: Excel.RequestContext, sheetName: strin
 
 /** The font a converted cell gets: legacy fonts (.VnTime, VNI-Times) cannot show Unicode Vietnamese. */
 export const UNICODE_FONT = 'Times New Roman';
-
-export interface TextFix {
-  sheet: string;
-  cell: string;
-  /** The text the check saw; the cell is left alone when it changed since. */
-  expected: string;
-  replacement: string;
-}
-
-export interface FixResult {
-  fixed: TextFix[];
-  /** Cells changed by the clerk after the check, or holding a formula: not touched. */
-  skipped: TextFix[];
-}
 
 /** Replaces legacy-encoded text with its Unicode form and sets a Unicode font. Two syncs. */
 export async function applyTextFixes(context: Excel.RequestContext, fixes: readonly TextFix[]): Promise<FixResult> {

@@ -1,5 +1,8 @@
 /// <reference types="office-js" />
 import { loadProtection, withoutProtection, type SheetGuard } from './protection.ts';
+import type { ClearResult, Mark, PaintResult } from '../host.ts';
+
+export type { ClearResult, Mark, PaintResult } from '../host.ts';
 
 /**
  * Paints the cells that have issues and clears them again with the clerk's own fills restored.
@@ -15,13 +18,6 @@ export const HIGHLIGHT_COLORS = { error: '#FFC7CE', warning: '#FFEB9C' } as cons
 export const SETTING_KEY = 'da06.highlight';
 /** Excel rejects long address lists in getRanges; stay well below its limit. */
 export const MAX_ADDRESS_LENGTH = 2000;
-
-export interface Mark {
-  sheet: string;
-  /** A1 address of one cell. */
-  cell: string;
-  severity: 'error' | 'warning';
-}
 
 export interface SavedFill {
   color?: string;
@@ -196,11 +192,6 @@ function queuePaint(sheet: Excel.Worksheet, cells: [string, string][]): void {
   }
 }
 
-export interface PaintResult {
-  painted: number;
-  restored: number;
-}
-
 /**
  * Paints `marks` (an error wins over a warning in the same cell) and restores cells painted earlier
  * that no longer have an issue. Three syncs, whatever the number of cells.
@@ -251,12 +242,6 @@ export async function paintHighlights(context: Excel.RequestContext, marks: read
   saveState(context, memory, loaded, next);
   await context.sync();
   return { painted, restored };
-}
-
-export interface ClearResult {
-  restored: number;
-  /** Cells the clerk refilled after we painted them: left as they are. */
-  kept: number;
 }
 
 /** Removes every highlight and puts back the clerk's own fills. Three syncs. */
