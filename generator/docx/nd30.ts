@@ -263,6 +263,16 @@ export function listItem(marker: string, inlines: readonly Inline[], depth = 0):
   });
 }
 
+/** A centred paragraph keeping its inline emphasis: appendix titles, captions. */
+export function centredParagraph(inlines: readonly Inline[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: AFTER, line: LINE_115, lineRule: LineRuleType.AUTO },
+    keepNext: true,
+    children: runs(inlines, SIZE.body),
+  });
+}
+
 export function pageBreak(): Paragraph {
   return new Paragraph({ spacing: tight, children: [new PageBreak()] });
 }
@@ -372,7 +382,7 @@ export function figure(o: FigureOptions): Paragraph {
         type: 'png',
         data: o.png,
         transformation: { width: o.width, height: o.height },
-        altText: { id: o.id, name: o.name, description: o.description, title: o.name },
+        altText: { id: String(o.id), name: o.name, description: o.description, title: o.name },
       }),
     ],
   });

@@ -8,12 +8,14 @@ import { loadPlan } from '../plan/loadPlan.ts';
 export const FILE_TIME_LIMIT_MS = 20_000;
 
 export interface PoolOptions extends ValidateOptions {
-  /** Worker threads to use; 0 checks in this thread. Default: one per core when there is enough work. */
+  /** Worker threads to use; 0 checks in this thread. Default: one per core when there are enough files to repay the workers' start-up (about 2 s). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
 }
 
-const WORKER_URL = new URL('./checkWorker.ts', import.meta.url);
+const WORKER_URL = new URL('./checkWorker.ts', import.meta.url).href;
+/** Workers load TypeScript through tsx's loader, registered before the worker module is imported. */
+const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
 
 /**
  * Checks many files, in parallel on all cores: reading an xlsx is CPU-bound, so worker threads
@@ -21,7 +23,7 @@ const WORKER_URL = new URL('./checkWorker.ts', import.meta.url);
  */
 export async function checkFiles(planId: string, files: string[], options: PoolOptions = {}): Promise<FileCheck[]> {
   const { workers: wanted, onProgress, ...validateOptions } = options;
-  const workerCount = Math.min(wanted ?? (files.length >= 8 ? availableParallelism() : 0), files.length);
+  const workerCount = Math.min(wanted ?? (files.length >= 64 ? availableParallelism() : 0), files.length);
   const results: FileCheck[] = new Array(files.length);
   let done = 0;
   const finish = (i: number, r: FileCheck): void => {
@@ -36,7 +38,7 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
   let next = 0;
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { execArgv: ['--import', 'tsx'], workerData: { planId, options: validateOptions } });
+      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { planId, options: validateOptions } });
       let current = -1;
       let timer: NodeJS.Timeout | undefined;
       const feed = (): void => {

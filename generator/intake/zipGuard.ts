@@ -1,96 +1,421 @@
-import { unzip, type UnzipFileInfo } from 'fflate';
+import { Inflate } from 'fflate';
+
+/* Browser-safe (no Node APIs): the standalone validator page runs the same guard. */
 
 /**
- * Checks an upload before any XML parser sees it: is it a zip at all, and would inflating it stay
- * within bounds? Declared sizes are checked from the central directory; actual inflated sizes are
- * counted while inflating, since a header can lie.
+ * The hostile-input guard: runs on the raw bytes of an upload before any XML parser (exceljs) sees
+ * them, so that a broken or malicious file costs little time and memory and gets a clear reason.
+ *
+ * Limits (PRODUCT.md, "Reliability and security"); a real agency workbook is well under 1 MB with
+ * about 20 parts, so each limit leaves a wide margin for honest files:
+ *
+ * | limit                     | value     | why                                                               |
+ * |---------------------------|-----------|-------------------------------------------------------------------|
+ * | file size                 | 50 MB     | read whole into memory                                            |
+ * | zip entries               | 2 000     | every entry costs exceljs/JSZip an object and a parse              |
+ * | one part, inflated        | 64 MB     | JSZip inflates a part whole; 20 000 rows × 60 columns fit          |
+ * | all parts, inflated       | 160 MB    | sum of the above that exceljs will hold over the load              |
+ * | inflated/compressed ratio | 500       | for parts over 4 MB once inflated (deflate's own maximum is ~1032) |
+ * | merged ranges per sheet   | 5 000     | exceljs checks every merge against every other (quadratic)         |
+ * | merged cells, all sheets  | 200 000   | exceljs creates a cell object for every cell of a merged range     |
+ * | column definitions        | ≤ XFD     | exceljs creates one object per column up to `max`                  |
+ *
+ * Sizes are checked twice: as declared by the central directory (cheap, before inflating) and as
+ * actually inflated. Every part is inflated with fflate's streaming `Inflate` in 16 KB input
+ * slices, counting output bytes and discarding them; inflating stops as soon as a part exceeds its
+ * declared size (a header that lies) or a cap, so memory stays bounded whatever the headers say.
+ * XML parts (.xml, .rels, .vml) are scanned while streaming: `<!DOCTYPE` or `<!ENTITY` (which OOXML
+ * never uses: entity-expansion tricks) and UTF-16 parts are rejected; worksheets are scanned for
+ * absurd merged ranges and column definitions. Entry names that climb out of the package (`..`,
+ * absolute paths, backslashes, drive letters) or repeat, encrypted entries and unknown compression
+ * methods are rejected too.
  */
 export const ZIP_LIMITS = {
   /** Largest file accepted as it arrives. */
   maxFileBytes: 50 * 1024 * 1024,
   maxEntries: 2_000,
-  /** Per entry and in total, once inflated. */
-  maxEntryBytes: 100 * 1024 * 1024,
-  maxTotalBytes: 200 * 1024 * 1024,
-  /** Inflated/compressed ratio above which an entry is treated as a bomb (real sheets stay under ~100). */
-  maxRatio: 200,
+  /** Per part and in total, once inflated. */
+  maxEntryBytes: 64 * 1024 * 1024,
+  maxTotalBytes: 160 * 1024 * 1024,
+  /** Inflated/compressed ratio above which a part is treated as a bomb… */
+  maxRatio: 500,
+  /** …once it inflates beyond this many bytes (small parts compress as they like). */
+  ratioFloorBytes: 4 * 1024 * 1024,
+  maxMergesPerSheet: 5_000,
+  maxMergedCells: 200_000,
+  /** Excel's own grid: 16 384 columns (XFD), 1 048 576 rows. */
+  maxColumn: 16_384,
+  maxRow: 1_048_576,
+  /** Input slice pushed to the inflater at a time: bounds one output burst to ~16 MB. */
+  inflateSliceBytes: 16 * 1024,
 };
 
 export type GuardResult = { ok: true } | { ok: false; reason: string };
 
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const RESAVE = 'Hãy mở tệp bằng Excel, lưu lại dưới dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.';
+const CORRUPT = `Tệp bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi tải lên hoặc gửi qua thư). ${RESAVE}`;
+const BOMB = 'nghi là "bom nén" (tệp nhỏ nhưng giải nén ra rất lớn)';
 
-function startsWith(data: Uint8Array, sig: number[]): boolean {
-  return sig.every((b, i) => data[i] === b);
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
+const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
+const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
+
+/** Vietnamese thousands separators, without relying on Intl data. */
+function num(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 }
 
-function containsUtf16(data: Uint8Array, text: string): boolean {
-  const needle = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) needle[i * 2] = text.charCodeAt(i);
-  outer: for (let i = 0; i + needle.length <= Math.min(data.length, 4 * 1024 * 1024); i++) {
-    for (let j = 0; j < needle.length; j++) if (data[i + j] !== needle[j]) continue outer;
-    return true;
+function mb(n: number): string {
+  return `${num(n / (1024 * 1024))} MB`;
+}
+
+function fail(reason: string): GuardResult {
+  return { ok: false, reason };
+}
+
+function startsWith(data: Uint8Array, sig: number[], at = 0): boolean {
+  return sig.every((b, i) => data[at + i] === b);
+}
+
+/** Whether `needle` occurs in the first `limit` bytes of `data` (first-byte scan, then compare). */
+function containsBytes(data: Uint8Array, needle: Uint8Array, limit = data.length): boolean {
+  const end = Math.min(data.length, limit) - needle.length;
+  for (let i = data.indexOf(needle[0]!); i >= 0 && i <= end; i = data.indexOf(needle[0]!, i + 1)) {
+    let j = 1;
+    while (j < needle.length && data[i + j] === needle[j]) j++;
+    if (j === needle.length) return true;
   }
   return false;
 }
 
+function utf16le(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 2);
+  for (let i = 0; i < text.length; i++) out[i * 2] = text.charCodeAt(i);
+  return out;
+}
+
+const ENCRYPTION_INFO = utf16le('EncryptionInfo');
+
+/** Looks like text (CSV, TXT, HTML…): no NUL bytes and almost no control characters at the start. */
+function looksLikeText(data: Uint8Array): boolean {
+  const n = Math.min(data.length, 4096);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = data[i]!;
+    if (b === 0) return false;
+    if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+  }
+  return control <= n / 100;
+}
+
 /** Recognises the common non-xlsx files by their first bytes, with a message for the clerk. */
 export function sniffFormat(data: Uint8Array): GuardResult {
-  if (data.length === 0) return { ok: false, reason: 'Tệp rỗng (0 byte).' };
-  if (data.length > ZIP_LIMITS.maxFileBytes) return { ok: false, reason: `Tệp quá lớn (${Math.round(data.length / 1048576)} MB; tối đa ${ZIP_LIMITS.maxFileBytes / 1048576} MB).` };
-  if (startsWith(data, OLE2)) {
-    return containsUtf16(data, 'EncryptionInfo')
-      ? { ok: false, reason: 'Tệp được đặt mật khẩu (mã hóa). Hãy gỡ mật khẩu rồi lưu lại dạng .xlsx.' }
-      : { ok: false, reason: 'Tệp là định dạng Excel cũ (.xls). Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)".' };
+  if (data.length === 0) return fail('Tệp rỗng (0 byte). Hãy lưu lại bảng tính rồi gửi lại.');
+  if (data.length > ZIP_LIMITS.maxFileBytes) {
+    return fail(`Tệp quá lớn (${mb(data.length)}; tối đa ${mb(ZIP_LIMITS.maxFileBytes)}). Biểu mẫu báo cáo bình thường chỉ vài trăm KB: hãy xóa ảnh, dòng hoặc trang tính thừa rồi gửi lại.`);
   }
-  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return { ok: false, reason: 'Tệp không phải bảng tính Excel (.xlsx).' };
+  if (startsWith(data, OLE2)) {
+    return containsBytes(data, ENCRYPTION_INFO, 8 * 1024 * 1024)
+      ? fail('Tệp được đặt mật khẩu (mã hóa) nên không đọc được. Hãy mở tệp, gỡ mật khẩu (Tệp > Thông tin > Bảo vệ sổ làm việc) rồi lưu lại dạng .xlsx và gửi lại.')
+      : fail('Tệp là định dạng Excel cũ (.xls) hoặc tài liệu Office cũ, không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)".');
+  }
+  if (startsWith(data, PDF)) return fail('Tệp là văn bản PDF, không phải bảng tính Excel (.xlsx). Hãy gửi tệp .xlsx của biểu mẫu đã điền (có thể gửi kèm bản PDF riêng).');
+  if (startsWith(data, ZIP_EMPTY)) return fail('Tệp nén rỗng, không có nội dung bảng tính. Hãy lưu lại bảng tính rồi gửi lại.');
+  if (!startsWith(data, ZIP_LOCAL)) {
+    if (looksLikeText(data)) {
+      const head = new TextDecoder('latin1').decode(data.subarray(0, 2048)).toLowerCase();
+      if (/<\s*(html|table|!doctype\s+html)/.test(head)) {
+        return fail('Tệp là trang HTML (thường do phần mềm khác xuất ra) được đặt đuôi Excel, không phải bảng tính .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)".');
+      }
+      if (/^\s*<\?xml/.test(head)) return fail('Tệp là văn bản XML được đổi đuôi thành .xlsx, không phải bảng tính Excel. Hãy dùng biểu mẫu .xlsx đã được cấp.');
+      return fail('Tệp là văn bản thuần (CSV hoặc TXT) được đổi đuôi thành .xlsx, không phải bảng tính Excel. Hãy nhập số liệu vào biểu mẫu .xlsx đã được cấp rồi gửi lại.');
+    }
+    return fail(`Tệp không phải bảng tính Excel (.xlsx). ${RESAVE}`);
+  }
   return { ok: true };
 }
 
-/** Full guard: format, entry count, declared and actual inflated sizes, compression ratio. */
-export function guardZip(data: Uint8Array): Promise<GuardResult> {
-  const sniff = sniffFormat(data);
-  if (!sniff.ok) return Promise.resolve(sniff);
-  return new Promise((resolve) => {
-    let entries = 0;
-    let declaredTotal = 0;
-    let verdict: GuardResult | undefined;
-    const reject = (reason: string): false => {
-      verdict ??= { ok: false, reason };
-      return false;
-    };
-    const filter = (f: UnzipFileInfo): boolean => {
-      if (verdict) return false;
-      entries++;
-      declaredTotal += f.originalSize;
-      if (entries > ZIP_LIMITS.maxEntries) return reject(`Tệp có quá nhiều thành phần (hơn ${ZIP_LIMITS.maxEntries}).`);
-      if (f.originalSize > ZIP_LIMITS.maxEntryBytes || declaredTotal > ZIP_LIMITS.maxTotalBytes) {
-        return reject('Tệp khi giải nén quá lớn (nghi là "bom nén"). Hãy lưu lại bảng tính và gửi lại.');
-      }
-      if (f.size > 0 && f.originalSize / f.size > ZIP_LIMITS.maxRatio && f.originalSize > 1024 * 1024) {
-        return reject('Tỷ lệ nén bất thường (nghi là "bom nén"). Hãy lưu lại bảng tính và gửi lại.');
-      }
-      // Only the parts a reader parses are inflated here, to measure their true size.
-      return /\.(xml|rels)$/i.test(f.name);
-    };
-    try {
-      unzip(data, { filter }, (err, files) => {
-        if (verdict) return resolve(verdict);
-        if (err) return resolve({ ok: false, reason: 'Tệp bị hỏng hoặc không đầy đủ (không giải nén được). Hãy lưu lại và gửi lại.' });
-        let total = 0;
-        for (const [name, bytes] of Object.entries(files)) {
-          total += bytes.length;
-          if (bytes.length > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes) {
-            return resolve({ ok: false, reason: `Thành phần "${name}" khi giải nén quá lớn so với khai báo (nghi là "bom nén").` });
-          }
-        }
-        if (!files['[Content_Types].xml'] || !Object.keys(files).some((n) => /^xl\/workbook\.xml$/i.test(n))) {
-          return resolve({ ok: false, reason: 'Tệp nén không phải bảng tính Excel (.xlsx) (thiếu xl/workbook.xml).' });
-        }
-        resolve({ ok: true });
-      });
-    } catch {
-      resolve({ ok: false, reason: 'Tệp bị hỏng hoặc không đầy đủ (không giải nén được). Hãy lưu lại và gửi lại.' });
+interface Entry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  dataStart: number;
+}
+
+class Rejected extends Error {}
+
+const u16 = (d: Uint8Array, i: number): number => d[i]! | (d[i + 1]! << 8);
+const u32 = (d: Uint8Array, i: number): number => (d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16)) + d[i + 3]! * 0x1000000;
+const u64 = (d: Uint8Array, i: number): number => u32(d, i) + u32(d, i + 4) * 0x100000000;
+
+function need(cond: boolean): void {
+  if (!cond) throw new Rejected(CORRUPT);
+}
+
+/** Why a part name is unsafe, if it is: it must stay inside the package. */
+function unsafeName(name: string): boolean {
+  return (
+    name.length === 0 ||
+    name.length > 1024 ||
+    /[\u0000-\u001f\\]/.test(name) ||
+    name.startsWith('/') ||
+    /^[A-Za-z]:/.test(name) ||
+    name.split('/').some((seg) => seg === '..' || seg === '.')
+  );
+}
+
+/** The end-of-central-directory record, zip64 aware: where the directory is and how many entries. */
+function findDirectory(data: Uint8Array): { count: number; offset: number; size: number } {
+  const min = Math.max(0, data.length - 22 - 0xffff);
+  let eocd = -1;
+  for (let i = data.length - 22; i >= min; i--) {
+    if (data[i] === 0x50 && data[i + 1] === 0x4b && data[i + 2] === 0x05 && data[i + 3] === 0x06) {
+      eocd = i;
+      break;
     }
-  });
+  }
+  need(eocd >= 0);
+  if (u16(data, eocd + 4) !== 0 || u16(data, eocd + 6) !== 0) throw new Rejected(`Tệp nén bị chia thành nhiều phần (nhiều đĩa), không phải bảng tính Excel. ${RESAVE}`);
+  let count = u16(data, eocd + 10);
+  let size = u32(data, eocd + 12);
+  let offset = u32(data, eocd + 16);
+  if (count === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
+    const loc = eocd - 20;
+    need(loc >= 0 && u32(data, loc) === 0x07064b50);
+    const z = u64(data, loc + 8);
+    need(z + 56 <= data.length && u32(data, z) === 0x06064b50);
+    count = u64(data, z + 32);
+    size = u64(data, z + 40);
+    offset = u64(data, z + 48);
+  }
+  need(offset + size <= data.length);
+  return { count, offset, size };
+}
+
+/** Reads the central directory, checking each entry's name, flags, method and declared sizes. */
+function readEntries(data: Uint8Array): Entry[] {
+  const dir = findDirectory(data);
+  if (dir.count > ZIP_LIMITS.maxEntries) {
+    throw new Rejected(`Tệp nén có quá nhiều thành phần (${num(dir.count)}; tối đa ${num(ZIP_LIMITS.maxEntries)}), không phải bảng tính Excel bình thường. ${RESAVE}`);
+  }
+  const utf8 = new TextDecoder('utf-8');
+  const latin1 = new TextDecoder('latin1');
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  let declaredTotal = 0;
+  let p = dir.offset;
+  for (let n = 0; n < dir.count; n++) {
+    need(p + 46 <= data.length && u32(data, p) === 0x02014b50);
+    const flags = u16(data, p + 8);
+    const method = u16(data, p + 10);
+    let compressedSize = u32(data, p + 20);
+    let size = u32(data, p + 24);
+    const nameLen = u16(data, p + 28);
+    const extraLen = u16(data, p + 30);
+    const commentLen = u16(data, p + 32);
+    let localOffset = u32(data, p + 42);
+    need(p + 46 + nameLen + extraLen + commentLen <= data.length);
+    const rawName = data.subarray(p + 46, p + 46 + nameLen);
+    const name = (flags & 0x800 ? utf8 : latin1).decode(rawName);
+    // zip64: the real values sit in extra field 0x0001, in this order, for those set to 0xFFFFFFFF.
+    if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+      let e = p + 46 + nameLen;
+      const end = e + extraLen;
+      while (e + 4 <= end) {
+        const id = u16(data, e);
+        const len = u16(data, e + 2);
+        if (id === 0x0001) {
+          let q = e + 4;
+          if (size === 0xffffffff) (size = u64(data, q)), (q += 8);
+          if (compressedSize === 0xffffffff) (compressedSize = u64(data, q)), (q += 8);
+          if (localOffset === 0xffffffff) localOffset = u64(data, q);
+          need(q <= e + 4 + len);
+          break;
+        }
+        e += 4 + len;
+      }
+    }
+    p += 46 + nameLen + extraLen + commentLen;
+
+    if (unsafeName(name)) {
+      throw new Rejected(`Tệp nén chứa thành phần có tên không hợp lệ ("${name.slice(0, 80)}": đường dẫn ra ngoài thư mục hoặc ký tự lạ), nghi là tệp độc hại. Biểu mẫu Excel không bao giờ có tên như vậy. ${RESAVE}`);
+    }
+    const key = name.toLowerCase();
+    if (seen.has(key)) throw new Rejected(`Tệp nén có hai thành phần trùng tên ("${name.slice(0, 80)}"): tệp bị hỏng hoặc bị làm giả. ${RESAVE}`);
+    seen.add(key);
+    if (flags & 0x1) throw new Rejected(`Tệp nén có thành phần được mã hóa bằng mật khẩu ("${name.slice(0, 80)}"). Hãy gỡ mật khẩu, lưu lại dạng .xlsx rồi gửi lại.`);
+    if (method !== 0 && method !== 8) throw new Rejected(`Tệp nén dùng phương thức nén không được hỗ trợ (thành phần "${name.slice(0, 80)}"). ${RESAVE}`);
+    if (name.endsWith('/')) {
+      entries.push({ name, flags, method, compressedSize, size, localOffset, dataStart: 0 });
+      continue;
+    }
+    declaredTotal += size;
+    if (size > ZIP_LIMITS.maxEntryBytes) {
+      throw new Rejected(`Thành phần "${name.slice(0, 80)}" khi giải nén lên tới ${mb(size)} (tối đa ${mb(ZIP_LIMITS.maxEntryBytes)}): ${BOMB}. ${RESAVE}`);
+    }
+    if (declaredTotal > ZIP_LIMITS.maxTotalBytes) {
+      throw new Rejected(`Tệp khi giải nén lên tới hơn ${mb(ZIP_LIMITS.maxTotalBytes)}: ${BOMB}. ${RESAVE}`);
+    }
+    if (size > ZIP_LIMITS.ratioFloorBytes && size > compressedSize * ZIP_LIMITS.maxRatio) {
+      throw new Rejected(`Thành phần "${name.slice(0, 80)}" có tỷ lệ nén bất thường (${num(size / Math.max(1, compressedSize))} lần): ${BOMB}. ${RESAVE}`);
+    }
+    if (method === 0) need(size === compressedSize);
+    // The local header: its own name and extra lengths decide where the data starts (as in JSZip).
+    need(localOffset + 30 <= data.length && u32(data, localOffset) === 0x04034b50);
+    const dataStart = localOffset + 30 + u16(data, localOffset + 26) + u16(data, localOffset + 28);
+    need(dataStart + compressedSize <= data.length);
+    entries.push({ name, flags, method, compressedSize, size, localOffset, dataStart });
+  }
+  return entries;
+}
+
+/** What the package is, by its part names, when it is not a workbook. */
+function checkKind(entries: Entry[]): void {
+  const names = new Set(entries.map((e) => e.name.toLowerCase()));
+  if (names.has('xl/workbook.xml') && names.has('[content_types].xml')) return;
+  if (names.has('word/document.xml')) throw new Rejected('Tệp là văn bản Word (.docx) được đổi đuôi thành .xlsx, không phải bảng tính Excel. Hãy điền số liệu vào biểu mẫu .xlsx đã được cấp rồi gửi lại.');
+  if (names.has('ppt/presentation.xml')) throw new Rejected('Tệp là bản trình chiếu PowerPoint (.pptx) được đổi đuôi, không phải bảng tính Excel. Hãy gửi biểu mẫu .xlsx đã được cấp.');
+  if (names.has('xl/workbook.bin')) throw new Rejected('Tệp là sổ làm việc Excel nhị phân (.xlsb), không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)".');
+  if (names.has('content.xml') && names.has('mimetype')) throw new Rejected('Tệp là bảng tính OpenDocument (.ods, LibreOffice) được đổi đuôi. Hãy lưu lại dạng "Excel 2007-365 (.xlsx)" rồi gửi lại.');
+  throw new Rejected(`Tệp nén không phải bảng tính Excel (.xlsx): thiếu thành phần bắt buộc xl/workbook.xml. ${RESAVE}`);
+}
+
+function colNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** "B3" → [row, col]; "B" or "3" (whole columns/rows) take the grid's far edge. */
+function refPoint(ref: string, far: boolean): [number, number] | undefined {
+  const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(ref);
+  if (!m || (!m[1] && !m[2])) return undefined;
+  const col = m[1] ? colNumber(m[1]) : far ? ZIP_LIMITS.maxColumn : 1;
+  const row = m[2] ? Number(m[2]) : far ? ZIP_LIMITS.maxRow : 1;
+  return [row, col];
+}
+
+/** Scans one XML part while it streams, across chunk boundaries, without keeping it. */
+class XmlScanner {
+  private carry = '';
+  private readonly decoder = new TextDecoder('latin1');
+  private first = true;
+  merges = 0;
+
+  constructor(
+    private readonly name: string,
+    private readonly worksheet: boolean,
+    private readonly totals: { mergedCells: number },
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    if (this.first && chunk.length > 0) {
+      this.first = false;
+      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0x3c && chunk[1] === 0) || (chunk[0] === 0 && chunk[1] === 0x3c)) {
+        throw new Rejected(`Thành phần "${this.name}" dùng bảng mã UTF-16, điều mà bảng tính Excel không dùng. ${RESAVE}`);
+      }
+    }
+    const text = this.carry + this.decoder.decode(chunk);
+    if (/<!\s*(DOCTYPE|ENTITY)/i.test(text)) {
+      throw new Rejected(`Thành phần "${this.name}" chứa khai báo XML <!DOCTYPE>/<!ENTITY>, điều mà bảng tính Excel không bao giờ dùng (nghi là tấn công "mở rộng thực thể XML"). ${RESAVE}`);
+    }
+    if (this.worksheet) this.scanTags(text);
+    // Keep an unfinished tag (no '>' yet) for the next chunk; a long one we don't watch is dropped.
+    const lt = text.lastIndexOf('<');
+    this.carry = lt >= 0 && text.indexOf('>', lt) < 0 ? text.slice(lt) : '';
+    if (this.carry.length > 4096) {
+      if (/^<(mergeCell|col)\s/.test(this.carry)) throw new Rejected(`Thành phần "${this.name}" có thẻ XML bất thường. ${RESAVE}`);
+      this.carry = '';
+    }
+  }
+
+  private scanTags(text: string): void {
+    for (const m of text.matchAll(/<(mergeCell|col)\s([^<>]*)>/g)) {
+      const attrs = m[2]!;
+      if (m[1] === 'col') {
+        const max = /\bmax\s*=\s*["']\s*(\d+)/.exec(attrs);
+        const min = /\bmin\s*=\s*["']\s*(\d+)/.exec(attrs);
+        if ((max && Number(max[1]) > ZIP_LIMITS.maxColumn) || (min && Number(min[1]) > ZIP_LIMITS.maxColumn)) {
+          throw new Rejected(`Trang tính "${this.name}" khai báo cột vượt quá giới hạn của Excel (${num(Number(max?.[1] ?? min?.[1]))} cột; tối đa ${num(ZIP_LIMITS.maxColumn)}): tệp bị làm giả. ${RESAVE}`);
+        }
+        continue;
+      }
+      const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';
+      const [a, b = a] = ref.split(':');
+      const tl = refPoint(a ?? '', false);
+      const br = refPoint(b ?? '', true);
+      if (!tl || !br) continue; // exceljs fails on it with an ordinary error
+      const area = (Math.abs(br[0] - tl[0]) + 1) * (Math.abs(br[1] - tl[1]) + 1);
+      this.merges++;
+      this.totals.mergedCells += area;
+      if (this.merges > ZIP_LIMITS.maxMergesPerSheet) {
+        throw new Rejected(`Trang tính có quá nhiều vùng gộp ô (hơn ${num(ZIP_LIMITS.maxMergesPerSheet)}). Hãy bỏ gộp các ô thừa (Trang đầu > Gộp và căn giữa) rồi gửi lại.`);
+      }
+      if (this.totals.mergedCells > ZIP_LIMITS.maxMergedCells) {
+        throw new Rejected(`Bảng tính gộp một vùng ô quá lớn (${ref.slice(0, 40)}; tổng cộng hơn ${num(ZIP_LIMITS.maxMergedCells)} ô được gộp). Hãy bỏ gộp các vùng lớn (Trang đầu > Gộp và căn giữa > Bỏ gộp ô) rồi gửi lại.`);
+      }
+    }
+  }
+}
+
+/** Inflates (or reads, when stored) one part in slices, counting and scanning, never keeping it. */
+function inflateEntry(data: Uint8Array, entry: Entry, totals: { bytes: number; mergedCells: number }): void {
+  const name = entry.name.slice(0, 80);
+  const xml = /\.(xml|rels|vml)$/i.test(entry.name);
+  const scanner = xml ? new XmlScanner(name, /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name), totals) : undefined;
+  const compressed = data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  let produced = 0;
+  const take = (out: Uint8Array): void => {
+    produced += out.length;
+    totals.bytes += out.length;
+    if (produced > entry.size) {
+      throw new Rejected(`Thành phần "${name}" giải nén ra nhiều hơn kích thước khai báo trong tệp nén (khai báo ${num(entry.size)} byte): tệp bị hỏng hoặc bị làm giả, ${BOMB}. ${RESAVE}`);
+    }
+    if (produced > ZIP_LIMITS.maxEntryBytes || totals.bytes > ZIP_LIMITS.maxTotalBytes) {
+      throw new Rejected(`Tệp khi giải nén quá lớn (thành phần "${name}"): ${BOMB}. ${RESAVE}`);
+    }
+    if (produced > ZIP_LIMITS.ratioFloorBytes && produced > entry.compressedSize * ZIP_LIMITS.maxRatio) {
+      throw new Rejected(`Thành phần "${name}" có tỷ lệ nén bất thường: ${BOMB}. ${RESAVE}`);
+    }
+    scanner?.push(out);
+  };
+  const slice = ZIP_LIMITS.inflateSliceBytes;
+  if (entry.method === 0) {
+    for (let i = 0; i < compressed.length; i += slice * 64) take(compressed.subarray(i, i + slice * 64));
+    return;
+  }
+  const inflater = new Inflate((out) => take(out));
+  try {
+    if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
+    for (let i = 0; i < compressed.length; i += slice) inflater.push(compressed.subarray(i, i + slice), i + slice >= compressed.length);
+  } catch (e) {
+    if (e instanceof Rejected) throw e;
+    throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
+  }
+  if (produced === 0 && entry.size > 0) throw new Rejected(CORRUPT);
+}
+
+/** Full guard, synchronous: format, directory, names, declared sizes, then every part inflated. */
+export function guardZipSync(data: Uint8Array): GuardResult {
+  const sniff = sniffFormat(data);
+  if (!sniff.ok) return sniff;
+  try {
+    const entries = readEntries(data);
+    checkKind(entries);
+    const totals = { bytes: 0, mergedCells: 0 };
+    for (const entry of entries) if (!entry.name.endsWith('/')) inflateEntry(data, entry, totals);
+    return { ok: true };
+  } catch (e) {
+    if (e instanceof Rejected) return fail(e.message);
+    return fail(CORRUPT);
+  }
+}
+
+/** Full guard (format, entry count, names, declared and actual inflated sizes, ratio, XML tricks). */
+export function guardZip(data: Uint8Array): Promise<GuardResult> {
+  return Promise.resolve(guardZipSync(data));
 }

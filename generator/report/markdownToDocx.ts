@@ -18,6 +18,7 @@ import { DIRECTIVE } from './renderTemplate.ts';
  *   `da06:dia-danh` (place and date), `da06:tieu-de` (document type, then the summary lines);
  * - the closing block: `da06:noi-nhan` (label paragraph and the list of recipients), `da06:chu-ky`
  *   (signer's title lines), `da06:ky-ten` (signer's name);
+ * - `da06:can-giua` centres the paragraph after it (appendix titles, captions);
  * - `da06:phu-luc` starts the landscape appendix section; `da06:ngat-trang` breaks the page;
  * - `da06:table NAME` and `da06:chart NAME` (from the `bang` and `bieuDo` helpers).
  * Any other HTML is printed as it stands.
@@ -399,6 +400,13 @@ export function markdownToDocx(tree: Root, report: ConsolidatedReport, assets: R
       case 'ngat-trang':
         out.push(nd30.pageBreak());
         return;
+      case 'can-giua': {
+        const next = nodes[i + 1];
+        if (next?.type !== 'paragraph') return;
+        consumed.add(i + 1);
+        out.push(nd30.centredParagraph(phrasing(next.children)));
+        return;
+      }
       case 'table': {
         const build = d.arg ? TABLES[d.arg] : undefined;
         if (!build) break;

@@ -99,13 +99,28 @@ const helpers = {
     const digits = args.length > 2 ? numberArg(args[1], 'phanTram', options) : undefined;
     return n === undefined ? '' : escapeMarkdown(formatPercent(n, digits ?? 1));
   },
-  /** {{ngay d}}: "ngày 05 tháng 01 năm 2023"; {{ngay d "ngan"}}: "05/01/2023". */
+  /**
+   * {{ngay d}}: "ngày 05 tháng 01 năm 2023"; {{ngay d "ngan"}}: "05/01/2023"; {{ngay d "thang"}}:
+   * "01/2023"; {{ngay d "nam"}}: "2023". Empty when there is no date.
+   */
   ngay(...args: unknown[]): string {
     const options = lastArg(args);
-    const [d, form] = args;
+    const [d, form] = args.length > 2 ? args : [args[0], undefined];
     if (d === undefined || d === null) return '';
     if (typeof d !== 'string' || !DATE.test(d)) throw new HelperError(`"ngay" cần một ngày dạng YYYY-MM-DD, nhận được ${JSON.stringify(d)}`, options.loc);
-    return escapeMarkdown(args.length > 2 && form === 'ngan' ? formatShortDate(d) : formatDocumentDate(d));
+    const short = formatShortDate(d);
+    switch (form) {
+      case undefined:
+        return escapeMarkdown(formatDocumentDate(d));
+      case 'ngan':
+        return escapeMarkdown(short);
+      case 'thang':
+        return escapeMarkdown(short.slice(3));
+      case 'nam':
+        return escapeMarkdown(short.slice(6));
+      default:
+        throw new HelperError(`"ngay" không có dạng ${JSON.stringify(form)} (các dạng: "ngan", "thang", "nam")`, options.loc);
+    }
   },
   /** {{bang "tasks"}}: a generated table. */
   bang(...args: unknown[]): string {

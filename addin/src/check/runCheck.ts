@@ -90,10 +90,20 @@ export function groupBySheet(issues: readonly Issue[]): SheetGroup[] {
 /** The legacy-encoding issues that carry a replacement, with the text the check saw. */
 export function legacyFixes(model: WorkbookModel, issues: readonly Issue[]): { sheet: string; cell: string; expected: string; replacement: string }[] {
   const out: { sheet: string; cell: string; expected: string; replacement: string }[] = [];
+  const index = new Map<string, Map<string, string>>();
+  const textAt = (sheet: string, cell: string): string | undefined => {
+    let cells = index.get(sheet);
+    if (!cells) {
+      cells = new Map();
+      for (const c of model.sheets.find((s) => s.name === sheet)?.cells ?? []) if (c.value.t === 'text') cells.set(c.address, c.value.v);
+      index.set(sheet, cells);
+    }
+    return cells.get(cell);
+  };
   for (const issue of issues) {
     if (!issue.fix) continue;
-    const cell = model.sheets.find((s) => s.name === issue.sheet)?.cells.find((c) => c.address === issue.cell);
-    if (cell?.value.t === 'text') out.push({ sheet: issue.sheet, cell: issue.cell, expected: cell.value.v, replacement: issue.fix.replacement });
+    const expected = textAt(issue.sheet, issue.cell);
+    if (expected !== undefined) out.push({ sheet: issue.sheet, cell: issue.cell, expected, replacement: issue.fix.replacement });
   }
   return out;
 }
