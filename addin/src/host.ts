@@ -48,6 +48,5 @@ export interface WorkbookHost {
   select(sheet: string, cell: string): Promise<void>;
   highlight(marks: readonly Mark[]): Promise<PaintResult>;
   clearHighlight(): Promise<ClearResult>;
-  hasHighlight(): Promise<boolean>;
   applyFixes(fixes: readonly TextFix[]): Promise<FixResult>;
 }

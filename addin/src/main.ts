@@ -3,7 +3,6 @@ import { startOffice } from './office/officeHost.ts';
 import { mountApp, type AppMode } from './ui/app.ts';
 import { PlanLibrary } from './check/runCheck.ts';
 import { BUNDLED_PLANS } from './check/plans.ts';
-import { bytesToModel } from '../../generator/reader/bytesToModel.ts';
 
 /**
  * Entry of taskpane.html. office.js is referenced by a classic script tag in <head> (as Microsoft
@@ -16,7 +15,13 @@ async function boot(): Promise<void> {
   const start = await startOffice();
   const mode: AppMode = start.mode === 'excel' ? { kind: 'excel', host: start.host } : start.mode === 'unsupported' ? { kind: 'unsupported' } : { kind: 'standalone', reason: start.reason };
   document.documentElement.dataset.mode = mode.kind;
-  mountApp(root, mode, { library: new PlanLibrary(BUNDLED_PLANS), readFile: bytesToModel });
+  // exceljs is large: never loaded in Excel. Where files are checked it is fetched at once, so that
+  // checking needs no network once the page is open.
+  let reader: Promise<typeof import('../../generator/reader/bytesToModel.ts')> | undefined;
+  const loadReader = () => (reader ??= import('../../generator/reader/bytesToModel.ts'));
+  if (mode.kind !== 'excel') void loadReader().catch(() => (reader = undefined));
+  const readFile = async (bytes: Uint8Array) => (await loadReader()).bytesToModel(bytes);
+  mountApp(root, mode, { library: new PlanLibrary(BUNDLED_PLANS), readFile });
 }
 
 void boot();

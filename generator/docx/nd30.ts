@@ -137,7 +137,8 @@ function shortRule(length: number, width: number): Paragraph {
     spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT },
     indent: { left: side, right: side },
     border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    children: [new TextRun({ text: '', font: FONT, size: 4 })],
+    run: { font: FONT, size: 4 },
+    children: [],
   });
 }
 
@@ -293,6 +294,7 @@ function cellParagraph(inlines: readonly Inline[], align: 'left' | 'center' | 'r
   return new Paragraph({
     alignment: ALIGN[align],
     spacing: { before: pt(2), after: pt(2), line: 240, lineRule: LineRuleType.AUTO },
+    run: { font: FONT, size: halfPt(SIZE.table) }, // an empty cell is as tall as a filled one
     children: runs(inlines, SIZE.table, bold ? { bold } : {}),
   });
 }
@@ -324,6 +326,7 @@ export function dataTable(columns: readonly TableColumn[], rows: readonly TableR
     'title' in row
       ? new TableRow({
           cantSplit: true,
+          keepNext: true,
           children: [
             new TableCell({
               width: { size: total, type: WidthType.DXA },
@@ -486,6 +489,8 @@ export function createDocument(o: DocumentOptions): Document {
     lastModifiedBy: o.creator,
     revision: 1,
     styles: documentStyles(),
+    // Lines ending in a line break (a clerk's text keeps its lines) are not stretched to the margin.
+    compatibility: { doNotExpandShiftReturn: true },
     sections: o.sections,
   });
 }

@@ -1,11 +1,12 @@
 import type { WorkbookModel } from '../../core/workbook/model.ts';
-import { readWorkbook, READ_LIMITS } from './readWorkbook.ts';
+import { readWorkbook, READ_LIMITS, ReadLimitError } from './readWorkbook.ts';
 import { guardZip } from '../intake/zipGuard.ts';
 
 /* Browser-safe (no Node APIs): the standalone validator page uses it too. */
 
 /** Why exceljs gave up, in words a clerk understands. */
 function readFailure(e: unknown): string {
+  if (e instanceof ReadLimitError) return e.message;
   const text = e instanceof Error ? e.message : String(e);
   if (/Max row count|Max sheetData|row count/i.test(text)) return `Bảng tính có quá nhiều dòng (hơn ${READ_LIMITS.maxRows.toLocaleString('vi-VN')}). Hãy xóa các dòng thừa rồi gửi lại.`;
   if (/Max column count/i.test(text)) return `Bảng tính có quá nhiều cột (hơn ${READ_LIMITS.maxCols}). Hãy xóa các cột thừa rồi gửi lại.`;

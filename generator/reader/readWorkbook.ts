@@ -3,7 +3,10 @@ import type { Cell, CellValue, Sheet, WorkbookModel } from '../../core/workbook/
 import { dateObjectToSerial, dateValue, numberCellValue } from '../../core/workbook/dates.ts';
 
 /** Limits that keep a hostile or absurd sheet from eating memory (PRODUCT.md, Reliability). */
-export const READ_LIMITS = { maxRows: 20_000, maxCols: 60 };
+export const READ_LIMITS = { maxRows: 20_000, maxCols: 60, maxTextLength: 32_767 };
+
+/** A sheet beyond READ_LIMITS: the message is for the clerk. */
+export class ReadLimitError extends Error {}
 
 type RawValue = ExcelJS.CellValue;
 
@@ -45,6 +48,17 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
       const numFmt = c.numFmt || undefined;
       const { value, font, formula } = toValue(c.value, numFmt);
       if (value.t === 'empty') return;
+      // maxRows/maxCols of exceljs count rows and cells; a lone cell far away passes them.
+      if (Number(c.row) > READ_LIMITS.maxRows || Number(c.col) > READ_LIMITS.maxCols) {
+        throw new ReadLimitError(
+          `Trang "${ws.name}" có dữ liệu ở ô ${c.address}, ngoài vùng được phép (${READ_LIMITS.maxRows.toLocaleString('vi-VN')} dòng, ${READ_LIMITS.maxCols} cột). Hãy xóa nội dung ở ô đó rồi gửi lại.`,
+        );
+      }
+      if (value.t === 'text' && value.v.length > READ_LIMITS.maxTextLength) {
+        throw new ReadLimitError(
+          `Ô ${ws.name}!${c.address} chứa ${value.v.length.toLocaleString('vi-VN')} ký tự, vượt giới hạn ${READ_LIMITS.maxTextLength.toLocaleString('vi-VN')} ký tự một ô của Excel. Hãy rút gọn nội dung ô đó rồi gửi lại.`,
+        );
+      }
       const cellFont = font ?? c.font?.name;
       cells.push({
         address: c.address,

@@ -83,6 +83,7 @@ function numberArg(value: unknown, helper: string, options: HelperOptions): numb
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-\d{2}$/;
 
 const helpers = {
   /** {{so n}} or {{so n 0}}: 1.234,5 (empty when there is no value). */
@@ -101,23 +102,27 @@ const helpers = {
   },
   /**
    * {{ngay d}}: "ngày 05 tháng 01 năm 2023"; {{ngay d "ngan"}}: "05/01/2023"; {{ngay d "thang"}}:
-   * "01/2023"; {{ngay d "nam"}}: "2023". Empty when there is no date.
+   * "01/2023"; {{ngay d "nam"}}: "2023". A month ("2023-01") takes "thang" and "nam". Empty when
+   * there is no date.
    */
   ngay(...args: unknown[]): string {
     const options = lastArg(args);
     const [d, form] = args.length > 2 ? args : [args[0], undefined];
     if (d === undefined || d === null) return '';
-    if (typeof d !== 'string' || !DATE.test(d)) throw new HelperError(`"ngay" cần một ngày dạng YYYY-MM-DD, nhận được ${JSON.stringify(d)}`, options.loc);
-    const short = formatShortDate(d);
+    const isMonth = typeof d === 'string' && MONTH.test(d);
+    if (typeof d !== 'string' || !(DATE.test(d) || (isMonth && (form === 'thang' || form === 'nam')))) {
+      throw new HelperError(`"ngay" cần một ngày dạng YYYY-MM-DD (hoặc tháng YYYY-MM với dạng "thang", "nam"), nhận được ${JSON.stringify(d)}`, options.loc);
+    }
+    const [y, m] = d.split('-') as [string, string];
     switch (form) {
       case undefined:
         return escapeMarkdown(formatDocumentDate(d));
       case 'ngan':
-        return escapeMarkdown(short);
+        return escapeMarkdown(formatShortDate(d));
       case 'thang':
-        return escapeMarkdown(short.slice(3));
+        return escapeMarkdown(`${m}/${y}`);
       case 'nam':
-        return escapeMarkdown(short.slice(6));
+        return escapeMarkdown(y);
       default:
         throw new HelperError(`"ngay" không có dạng ${JSON.stringify(form)} (các dạng: "ngan", "thang", "nam")`, options.loc);
     }
@@ -178,8 +183,9 @@ function describe(message: string): string {
   if ((r = m.match(/unknown helper (\S+)/))) return `hàm "${r[1]}" không được hỗ trợ (các hàm: ${Object.keys(helpers).join(', ')}, if, unless, each, with, lookup)`;
   if ((r = m.match(/^(\S+) doesn't match (\S+)/))) return `khối "${r[1]}" được đóng bằng "${r[2]}"`;
   if ((r = m.match(/Expecting (.+), got '(.+)'$/s))) {
-    return r[2] === 'EOF' ? 'khối chưa được đóng (thiếu {{/…}})' : `cú pháp sai: gặp ${r[2]}, cần ${r[1]}`;
+    return r[2] === 'EOF' ? 'khối chưa được đóng (thiếu {{/…}})' : `cú pháp sai (gặp ${r[2]})`;
   }
+  if (/^Lexical error/.test(m)) return 'cú pháp sai: không đọc được đoạn này (thiếu "}}" hoặc "--}}"?)';
   return m;
 }
 
@@ -251,9 +257,31 @@ function toTemplateError(e: unknown, file: string, hb: typeof Handlebars, source
     const loc = parserOf(hb)?.lexer.yylloc;
     const line = Number(parse[1]);
     const column = loc && loc.first_line === line ? loc.first_column + 1 : undefined;
-    return new TemplateError(file, line, column, describe(message.replace(/^.*?:\n[\s\S]*?\n-*\^\n/, '')));
+    return new TemplateError(file, line, column, describe(message.replace(/^Parse error on line \d+:\n[\s\S]*?\n-*\^\n/, '')));
   }
   return new TemplateError(file, undefined, undefined, message);
+}
+
+interface AstNode {
+  type: string;
+  loc?: { start: { line: number; column: number } };
+  name?: { original?: unknown };
+  path?: { original?: unknown };
+  body?: AstNode[];
+  program?: AstNode;
+  inverse?: AstNode;
+}
+
+/** Templates are single files: partials and decorators would reach outside them. */
+function rejectPartials(node: AstNode | undefined, file: string): void {
+  if (!node) return;
+  if (node.type === 'PartialStatement' || node.type === 'PartialBlockStatement' || node.type === 'Decorator' || node.type === 'DecoratorBlock') {
+    const what = node.type.startsWith('Partial') ? `phần mẫu con "${String(node.name?.original ?? '')}"` : 'decorator';
+    throw new TemplateError(file, node.loc?.start.line, node.loc ? node.loc.start.column + 1 : undefined, `${what} không được dùng: mẫu báo cáo là một tệp duy nhất`);
+  }
+  for (const child of node.body ?? []) rejectPartials(child, file);
+  rejectPartials(node.program, file);
+  rejectPartials(node.inverse, file);
 }
 
 export interface RenderedTemplate {
@@ -266,6 +294,7 @@ export function renderTemplateSource(source: string, file: string, data: unknown
   const hb = createEnvironment();
   let markdown: string;
   try {
+    rejectPartials(hb.parse(source.normalize('NFC')) as unknown as AstNode, file);
     const template = hb.compile(source.normalize('NFC'), {
       strict: true,
       knownHelpersOnly: true,

@@ -9,7 +9,7 @@ import { tasksForAgency, indicatorsForAgency } from '../../core/plan/normalize.t
 import { legacyMappingTable, type LegacyEncoding } from '../../core/text/legacyEncoding.ts';
 import { CATALOGUE, ISSUE_CODES, type Issue } from '../../core/validation/catalogue.ts';
 import { STATUS } from '../../core/workbook/contract.ts';
-import type { ValidateOptions } from '../../core/validation/validate.ts';
+import { validateWorkbook, type ValidateOptions } from '../../core/validation/validate.ts';
 import { check, codesAt, layoutOf, makeWorkbook, plan, period, tempDir, validateBytes, type Checked, type Layout, type WorkbookSpec } from '../helpers/workbooks.ts';
 
 /**
@@ -443,6 +443,17 @@ describe('Nhiệm vụ', () => {
     });
     expect(codesAt(c.issues)).toEqual([]);
     expect(c.result.submission?.tasks.find((t) => t.id === ON_REQUEST)?.progress).toBe(80);
+  });
+
+  it('progress-invalid: a non-finite number in the model (as the reader delivers <v>NaN</v>)', async () => {
+    const c = await run({ filling: filling({ [ON_REQUEST]: IN_PROGRESS }) });
+    for (const v of [Number.NaN, Infinity]) {
+      const model = structuredClone(c.model);
+      const cell = model.sheets.find((s) => s.name === 'Nhiệm vụ')!.cells.find((x) => x.address === `${L.taskCol['Tiến độ (%)']}${L.taskRow.get(ON_REQUEST)}`)!;
+      cell.value = { t: 'number', v };
+      const r = validateWorkbook(plan(QN22), model);
+      expect(codesAt(r.issues), String(v)).toEqual([`progress-invalid@${taskCell(ON_REQUEST, 'Tiến độ (%)')}`]);
+    }
   });
 
   it('progress-not-100', async () => {

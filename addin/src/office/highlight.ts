@@ -267,8 +267,3 @@ export async function clearHighlights(context: Excel.RequestContext, memory: Hig
   await context.sync();
   return { restored, kept };
 }
-
-/** Whether highlights are recorded in the workbook (for enabling "Xóa đánh dấu"). One sync. */
-export async function hasHighlights(context: Excel.RequestContext, memory: HighlightMemory = {}): Promise<boolean> {
-  return cellCount((await loadState(context, memory)).state) > 0;
-}

@@ -1,7 +1,7 @@
 /// <reference types="office-js" />
 import type { WorkbookHost } from '../host.ts';
 import { readWorkbook } from './readWorkbook.ts';
-import { clearHighlights, hasHighlights, paintHighlights, type HighlightMemory } from './highlight.ts';
+import { clearHighlights, paintHighlights, type HighlightMemory } from './highlight.ts';
 import { applyTextFixes, selectCell } from './edit.ts';
 
 /**
@@ -48,7 +48,6 @@ function excelHost(office: typeof Office): WorkbookHost {
     select: (sheet, cell) => Excel.run((context) => selectCell(context, sheet, cell)),
     highlight: (marks) => Excel.run((context) => paintHighlights(context, marks, memory)),
     clearHighlight: () => Excel.run((context) => clearHighlights(context, memory)),
-    hasHighlight: () => Excel.run((context) => hasHighlights(context, memory)),
     applyFixes: (fixes) => Excel.run((context) => applyTextFixes(context, fixes)),
   };
 }

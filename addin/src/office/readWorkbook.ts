@@ -7,7 +7,8 @@ import { toA1 } from '../../../core/workbook/address.ts';
  * The add-in's reader: the open workbook → the core's WorkbookModel, the same model the generator's
  * exceljs reader produces. Everything is queued and fetched in three `context.sync()` calls whatever
  * the number of rows: (1) the sheet list, (2) each sheet's used range size, (3) every sheet's values,
- * number formats, value types, font names and merged areas together.
+ * number formats, value types, font names and merged areas together. (Only when Excel refuses the
+ * merged areas is the third step repeated without them.)
  */
 
 /** The same bounds as the generator's reader (generator/reader/readWorkbook.ts READ_LIMITS). */

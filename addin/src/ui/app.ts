@@ -310,7 +310,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       return h(
         'div',
         { className: 'summary summary-idle', id: 'summary', tabindex: -1 },
-        h('p', {}, 'Bấm “Kiểm tra báo cáo” để kiểm tra bảng tính đang mở. Add-in chỉ đọc bảng tính; nó chỉ thay đổi bảng tính khi bạn bấm “Đánh dấu ô lỗi” hoặc “Sửa bảng mã”.'),
+        h('p', {}, 'Bấm “Kiểm tra báo cáo” để kiểm tra bảng tính đang mở. Add-in chỉ thay đổi bảng tính khi bạn bấm “Đánh dấu ô lỗi”, “Xóa đánh dấu” hoặc “Sửa bảng mã”.'),
       );
     }
     if (outcome.kind === 'unknown-plan') {

@@ -35,24 +35,27 @@ let helpIds = 0;
 
 function issueItem(issue: Issue, options: IssueListOptions): HTMLElement {
   const entry = CATALOGUE[issue.code];
-  const where = issue.cell ? `Ô ${issue.cell}` : issue.sheet ? 'Cả trang' : 'Cả tệp';
+  const where = issue.cell
+    ? [h('span', { className: 'visually-hidden' }, 'Ô '), issue.cell]
+    : [issue.sheet ? 'Cả trang' : 'Cả tệp'];
   const body = [
     h('span', { className: `sev-icon sev-${issue.severity}`, 'aria-hidden': 'true' }, issue.severity === 'error' ? '✕' : '!'),
     h(
       'span',
       { className: 'issue-text' },
-      h('span', { className: 'issue-head' }, h('span', { className: 'issue-cell' }, where), h('span', { className: 'issue-title' }, entry.title)),
+      h('span', { className: 'issue-head' }, h('span', { className: issue.cell ? 'issue-cell' : 'issue-cell issue-cell-wide' }, ...where), h('span', { className: 'issue-title' }, entry.title)),
       h('span', { className: 'issue-message' }, issue.message),
       h('span', { className: 'visually-hidden' }, ` (${SEVERITY_LABEL[issue.severity]})`),
     ),
   ];
-  const main = options.onActivate
+  // Only an issue with a cell can be gone to (a missing sheet has none).
+  const main = options.onActivate && issue.cell
     ? h(
         'button',
         {
           type: 'button',
           className: 'issue-main',
-          title: issue.cell ? `Chọn ô ${issue.cell} trên trang ${issue.sheet}` : undefined,
+          title: `Chọn ô ${issue.cell} trên trang ${issue.sheet}`,
           'data-sheet': issue.sheet,
           'data-cell': issue.cell,
           'data-code': issue.code,

@@ -1,0 +1,16 @@
+import { Zip, ZipDeflate, Deflate, crc32 } from 'fflate';
+let t0 = Date.now();
+const chunks: Uint8Array[] = [];
+let total = 0;
+const zip = new Zip((err, chunk, final) => { if (err) throw err; chunks.push(chunk); total += chunk.length; });
+const f = new ZipDeflate('xl/worksheets/sheet1.xml', { level: 1 });
+zip.add(f);
+const zeros = new Uint8Array(1 << 20);
+for (let i = 0; i < 1024; i++) f.push(zeros, i === 1023);
+zip.end();
+console.log('zipdeflate 1GB', Date.now() - t0, 'ms', total);
+t0 = Date.now();
+let out = 0;
+const d = new Deflate({ level: 1 }, (c) => { out += c.length; });
+for (let i = 0; i < 1024; i++) d.push(zeros, i === 1023);
+console.log('deflate only', Date.now() - t0, out);

@@ -1,0 +1,24 @@
+import { loadPlan } from '/work/main/generator/plan/loadPlan.ts';
+import { buildTemplate } from '/work/main/generator/template/writeTemplate.ts';
+import { fillWorkbook } from '/work/main/generator/samples/fillWorkbook.ts';
+import { validFilling } from '/work/main/generator/samples/scenario.ts';
+import { parsePeriodId } from '/work/main/core/period/period.ts';
+import { guardZipSync } from '/work/main/generator/intake/zipGuard.ts';
+import { bytesToModel } from '/work/main/generator/reader/bytesToModel.ts';
+import { validateWorkbook } from '/work/main/core/validation/validate.ts';
+import { unzipSync } from 'fflate';
+import { writeFileSync } from 'node:fs';
+const np = loadPlan('quang-ngai-2022');
+console.log(np.reportingAgencies.length, np.reportingAgencies.slice(0,5).map(a=>a.code+':'+a.kind+':'+a.level), np.plan.date, np.plan.reporting);
+const ag = np.reportingAgencies[0]!.code;
+const p = parsePeriodId('2023-03')!;
+let t0 = Date.now();
+const tpl = await buildTemplate(np, ag, p);
+console.log('tpl ms', Date.now()-t0, tpl.length); t0 = Date.now();
+const bytes = await fillWorkbook(tpl, validFilling(np, ag, p));
+console.log('fill ms', Date.now()-t0, bytes.length);
+writeFileSync('/tmp/hw/valid.xlsx', bytes);
+t0 = Date.now(); console.log(guardZipSync(bytes), Date.now()-t0);
+for (const [n, b] of Object.entries(unzipSync(bytes))) console.log(n, b.length);
+t0 = Date.now(); const m = await bytesToModel(bytes); console.log('read ms', Date.now()-t0);
+if (typeof m === 'string') console.log(m); else { const r = validateWorkbook(np, m, { period: '2023-03' }); console.log(r.valid, r.agency, r.issues.slice(0,3)); for (const s of m.sheets) console.log(s.name, Math.max(...s.cells.map(c=>c.row)), Math.max(...s.cells.map(c=>c.col))); }

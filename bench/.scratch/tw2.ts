@@ -1,0 +1,1 @@
+import { parentPort } from 'node:worker_threads'; const x: number = await Promise.resolve(1); parentPort!.postMessage(x);

@@ -1,0 +1,361 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
+import { deflateSync, strFromU8, strToU8, unzipSync } from 'fflate';
+import { loadPlan } from '../../generator/plan/loadPlan.ts';
+import { buildTemplate } from '../../generator/template/writeTemplate.ts';
+import { fillWorkbook } from '../../generator/samples/fillWorkbook.ts';
+import { validFilling } from '../../generator/samples/scenario.ts';
+import { parsePeriodId } from '../../core/period/period.ts';
+import type { IssueCode } from '../../core/validation/catalogue.ts';
+import type { ValidateOptions } from '../../core/validation/validate.ts';
+
+/**
+ * A corpus of broken and hostile uploads, built at test time into a temporary folder (nothing large
+ * is committed): every file the compiler could receive by mistake or by malice. Each item says which
+ * issue code it must get and a fragment of the Vietnamese message.
+ */
+
+export const CORPUS_PLAN = 'quang-ngai-2022';
+export const CORPUS_PERIOD = '2023-03';
+/** Validation options every corpus file is checked with (a report run for March 2023). */
+export const CORPUS_OPTIONS: ValidateOptions = { period: CORPUS_PERIOD, today: '2023-04-30' };
+
+export interface CorpusItem {
+  /** File name inside the corpus folder. */
+  name: string;
+  /** What the file is, for test names. */
+  what: string;
+  path: string;
+  code: IssueCode;
+  /** A fragment the message must contain. */
+  message: RegExp;
+  /** Extra validation options for this file when checked alone (e.g. the expected agency). */
+  options?: ValidateOptions;
+}
+
+export interface Corpus {
+  dir: string;
+  items: CorpusItem[];
+  /** Two correct submissions (two agencies) that must still be accepted beside the corpus. */
+  valid: string[];
+  /** Agencies of `valid`, in order. */
+  validAgencies: string[];
+}
+
+// — A minimal zip writer, so that headers can say whatever a test needs —
+
+export interface RawEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: 0 | 8;
+  /** The bytes as stored in the zip (already deflated when method is 8). */
+  data: Uint8Array;
+  crc: number;
+  /** Declared uncompressed size (may lie). */
+  size: number;
+}
+
+export function rawDeflated(name: string, content: Uint8Array): RawEntry {
+  return { name, method: 8, data: deflateSync(content, { level: 6 }), crc: crc32(content) >>> 0, size: content.length };
+}
+
+/** Writes entries as a zip (local headers, central directory, end record), sizes as declared. */
+export function writeZip(entries: RawEntry[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = strToU8(e.name);
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, 0x800, true);
+    lv.setUint16(8, e.method, true);
+    lv.setUint32(14, e.crc, true);
+    lv.setUint32(18, e.data.length, true);
+    lv.setUint32(22, e.size, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    const cd = new Uint8Array(46 + name.length);
+    const cv = new DataView(cd.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, 0x800, true);
+    cv.setUint16(10, e.method, true);
+    cv.setUint32(16, e.crc, true);
+    cv.setUint32(20, e.data.length, true);
+    cv.setUint32(24, e.size, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    cd.set(name, 46);
+    chunks.push(local, e.data);
+    central.push(cd);
+    offset += local.length + e.data.length;
+  }
+  const cdSize = central.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, Math.min(entries.length, 0xffff), true);
+  ev.setUint16(10, Math.min(entries.length, 0xffff), true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  const all = [...chunks, ...central, end];
+  const out = new Uint8Array(all.reduce((n, c) => n + c.length, 0));
+  let p = 0;
+  for (const c of all) out.set(c, p), (p += c.length);
+  return out;
+}
+
+export function zipParts(parts: Record<string, Uint8Array>): Uint8Array {
+  return writeZip(Object.entries(parts).map(([name, data]) => rawDeflated(name, data)));
+}
+
+/**
+ * Raw deflate of `n` zero bytes in a few KB of code and ~n/1032 bytes of output, at memory speed:
+ * one dynamic-Huffman block whose codes are "literal 0" (2 bits), "end" (2 bits), "length 258"
+ * (1 bit) and "distance 1" (1 bit). Every 258 zeros after the first cost two zero bits, so the body
+ * is plain zero bytes. (fflate's streaming Deflate gives the same stream but needs ~15 s per GB.)
+ */
+export function deflateZeros(n: number): Uint8Array {
+  const copies = n > 0 ? Math.floor((n - 1) / 258) : 0;
+  const tail = n > 0 ? n - 1 - copies * 258 : 0;
+  const out = new Uint8Array(64 + Math.ceil((copies * 2 + (tail + 1) * 2 + 4) / 8));
+  let bit = 0;
+  const bits = (value: number, count: number): void => {
+    for (let i = 0; i < count; i++, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  const code = (value: number, count: number): void => {
+    for (let i = count - 1; i >= 0; i--, bit++) if ((value >> i) & 1) out[bit >> 3]! |= 1 << (bit & 7);
+  };
+  bits(1, 1); // BFINAL
+  bits(2, 2); // dynamic Huffman
+  bits(29, 5); // HLIT: 286 literal/length codes
+  bits(0, 5); // HDIST: 1 distance code
+  bits(14, 4); // HCLEN: 18 code-length code lengths
+  // Code-length alphabet in its transmission order: symbol 18 → length 1, symbols 1 and 2 → length 2.
+  const order = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1];
+  const clLen: Record<number, number> = { 18: 1, 1: 2, 2: 2 };
+  for (const s of order) bits(clLen[s] ?? 0, 3);
+  // Canonical codes: 18 → 0, 1 → 10, 2 → 11.
+  const cl = (s: number): void => (s === 18 ? code(0, 1) : code(s === 1 ? 2 : 3, 2));
+  cl(2); // literal 0: length 2
+  cl(18), bits(138 - 11, 7); // literals 1–138 unused
+  cl(18), bits(117 - 11, 7); // literals 139–255 unused
+  cl(2); // end of block: length 2
+  cl(18), bits(28 - 11, 7); // lengths 257–284 unused
+  cl(1); // length code 285 (258 bytes): length 1
+  cl(1); // distance code 0 (distance 1): length 1
+  // Literal/length codes: 285 → 0, literal 0 → 10, end → 11; distance 0 → 0.
+  if (n > 0) code(2, 2);
+  bit += copies * 2;
+  for (let i = 0; i < tail; i++) code(2, 2);
+  code(3, 2);
+  return out.subarray(0, Math.ceil(bit / 8));
+}
+
+/** CRC-32 of n zero bytes, a megabyte at a time. */
+function crcOfZeros(n: number): number {
+  const mb = new Uint8Array(1 << 20);
+  let crc = 0;
+  for (let left = n; left > 0; left -= mb.length) crc = crc32(left >= mb.length ? mb : mb.subarray(0, left), crc);
+  return crc >>> 0;
+}
+
+// — Editing a real workbook's parts —
+
+type Parts = Record<string, Uint8Array>;
+
+function text(parts: Parts, name: string): string {
+  const p = parts[name];
+  if (!p) throw new Error(`no part ${name}`);
+  return strFromU8(p);
+}
+
+function setText(parts: Parts, name: string, xml: string): Parts {
+  return { ...parts, [name]: strToU8(xml) };
+}
+
+/** The worksheet part of a sheet, by its name, through workbook.xml and its relationships. */
+export function sheetPart(parts: Parts, sheetName: string): string {
+  const wb = text(parts, 'xl/workbook.xml');
+  const rid = new RegExp(`<sheet [^>]*name="${sheetName}"[^>]*r:id="([^"]+)"`).exec(wb)?.[1];
+  const rels = text(parts, 'xl/_rels/workbook.xml.rels');
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  if (!rid || !target) throw new Error(`no sheet ${sheetName}`);
+  return `xl/${target.replace(/^\/?xl\//, '')}`;
+}
+
+function lastRow(sheetXml: string): number {
+  return Math.max(...[...sheetXml.matchAll(/<row r="(\d+)"/g)].map((m) => Number(m[1])));
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = 'đã triển khai kết nối dữ liệu dân cư định danh điện tử cấp xã huyện tỉnh hoàn thành tiến độ thực hiện nhiệm vụ kế hoạch báo cáo thủ tục hành chính dịch vụ công trực tuyến cán bộ công chức tuyên truyền'.split(' ');
+
+function words(rng: () => number, chars: number): string {
+  const out: string[] = [];
+  let n = 0;
+  while (n < chars) {
+    const w = WORDS[Math.floor(rng() * WORDS.length)]!;
+    out.push(w);
+    n += w.length + 1;
+  }
+  return out.join(' ').slice(0, chars);
+}
+
+const LAUGHS = (root: string) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<!DOCTYPE ${root} [\n <!ENTITY lol "lol">\n` +
+  Array.from({ length: 9 }, (_, i) => ` <!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('\n') +
+  '\n]>\n';
+
+/** Builds the corpus into `dir` and returns what each file must get. */
+export async function buildCorpus(dir: string): Promise<Corpus> {
+  mkdirSync(join(dir, 'valid'), { recursive: true });
+  const np = loadPlan(CORPUS_PLAN);
+  const period = parsePeriodId(CORPUS_PERIOD)!;
+  const [agencyA, agencyB, agencyC] = np.reportingAgencies.filter((a) => a.kind === 'department').map((a) => a.code) as [string, string, string];
+  const filled = async (planId: string, agency: string): Promise<Uint8Array> => {
+    const p = loadPlan(planId);
+    return fillWorkbook(await buildTemplate(p, agency, period), validFilling(p, agency, period));
+  };
+  const valid = await filled(CORPUS_PLAN, agencyA);
+  const validC = await filled(CORPUS_PLAN, agencyC);
+  const parts = unzipSync(valid);
+  const tasksPart = sheetPart(parts, 'Nhiệm vụ');
+  const tasksXml = text(parts, tasksPart);
+  const rng = seeded(6);
+
+  const items: CorpusItem[] = [];
+  const add = (name: string, what: string, bytes: Uint8Array | string, code: IssueCode, message: RegExp, options?: ValidateOptions): void => {
+    const path = join(dir, name);
+    writeFileSync(path, bytes);
+    items.push({ name, what, path, code, message, ...(options ? { options } : {}) });
+  };
+  const U = 'file-unreadable';
+
+  add('khong-phai-zip.xlsx', 'plain text, not a zip', 'Báo cáo tháng 3: đã hoàn thành các nhiệm vụ được giao.\r\nNgười lập: Nguyễn Văn An\r\n', U, /văn bản thuần/);
+  add('rong.xlsx', 'empty file', new Uint8Array(0), U, /rỗng/);
+  add('bi-cat-cut.xlsx', 'truncated xlsx (first half)', valid.subarray(0, Math.floor(valid.length / 2)), U, /hỏng hoặc không đầy đủ/);
+  add('bi-cat-cuoi.xlsx', 'truncated xlsx (last 100 bytes missing)', valid.subarray(0, valid.length - 100), U, /hỏng hoặc không đầy đủ/);
+
+  const ole = (extra: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(16 * 1024);
+    out.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+    for (let i = 8; i < out.length; i++) out[i] = Math.floor(rng() * 256);
+    out.set(extra, 9000);
+    return out;
+  };
+  add('bao-cao-cu.xlsx', 'old .xls (OLE2 header + junk) renamed', ole(strToU8('Workbook')), U, /Excel cũ \(\.xls\)/);
+  const encInfo = new Uint8Array(28);
+  for (let i = 0; i < 14; i++) encInfo[i * 2] = 'EncryptionInfo'.charCodeAt(i);
+  add('co-mat-khau.xlsx', 'encrypted workbook (OLE2 with an EncryptionInfo stream)', ole(encInfo), U, /mật khẩu/);
+
+  // Zip bomb: one part of 1 GiB zeros, sizes declared honestly (~1 MB on disk).
+  const GiB = 1024 * 1024 * 1024;
+  const bomb = Object.entries(parts).map(([name, data]) =>
+    name === tasksPart ? { name, method: 8 as const, data: deflateZeros(GiB), crc: crcOfZeros(GiB), size: GiB } : rawDeflated(name, data),
+  );
+  add('bom-nen.xlsx', 'zip bomb: 1 GiB of zeros declared honestly', writeZip(bomb), U, /bom nén/);
+
+  // Sizes that lie: the part says 21 KB, inflates to 300 MB.
+  const lie = Object.entries(parts).map(([name, data]) =>
+    name === tasksPart ? { name, method: 8 as const, data: deflateZeros(300 * 1024 * 1024), crc: crc32(data) >>> 0, size: data.length } : rawDeflated(name, data),
+  );
+  add('khai-bao-sai-kich-thuoc.xlsx', 'header lies: small declared size, 300 MB actual', writeZip(lie), U, /nhiều hơn kích thước khai báo/);
+
+  const laughs = `${LAUGHS('worksheet')}${tasksXml.replace(/^<\?xml[^>]*>\s*/, '').replace('<sheetData>', '<sheetData><row r="999"><c r="A999" t="inlineStr"><is><t>&lol9;</t></is></c></row>')}`;
+  add('thuc-the-xml-sheet.xlsx', 'billion laughs in a worksheet', zipParts(setText(parts, tasksPart, laughs)), U, /DOCTYPE/);
+  const sst = text(parts, 'xl/sharedStrings.xml').replace(/^<\?xml[^>]*>\s*/, '').replace('<si><t></t></si>', '<si><t>&lol9;</t></si>');
+  add('thuc-the-xml-sharedstrings.xlsx', 'billion laughs in sharedStrings.xml', zipParts(setText(parts, 'xl/sharedStrings.xml', `${LAUGHS('sst')}${sst}`)), U, /DOCTYPE/);
+
+  const farCell = tasksXml
+    .replace(/<dimension ref="[^"]*"\/>/, '<dimension ref="A1:XFD1048576"/>')
+    .replace('</sheetData>', '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>');
+  add('kich-thuoc-vo-ly.xlsx', 'absurd dimensions: A1:XFD1048576 and a cell at XFD1048576', zipParts(setText(parts, tasksPart, farCell)), U, /XFD1048576/);
+
+  const merged = tasksXml.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>');
+  add('gop-ca-trang.xlsx', 'a merged range over the whole sheet', zipParts(setText(parts, tasksPart, merged)), U, /gộp/);
+  const cols = tasksXml.replace(/<col min="1" max="1"/, '<col min="1" max="2000000000"');
+  add('cot-vuot-luoi.xlsx', 'a column definition far beyond XFD', zipParts(setText(parts, tasksPart, cols)), U, /cột vượt quá giới hạn/);
+
+  let start = lastRow(tasksXml) + 1;
+  const pasted: string[] = [];
+  for (let r = start; r < start + 50_000; r++) {
+    pasted.push(
+      `<row r="${r}"><c r="A${r}"><v>${r - start + 1}</v></c><c r="B${r}" t="inlineStr"><is><t>DL-${Math.floor(rng() * 1e6)}</t></is></c>` +
+        `<c r="C${r}" t="inlineStr"><is><t>${words(rng, 40)}</t></is></c><c r="G${r}"><v>${Math.floor(rng() * 100)}</v></c>` +
+        `<c r="I${r}" t="inlineStr"><is><t>${words(rng, 30)}</t></is></c></row>`,
+    );
+  }
+  add('dan-50000-dong.xlsx', '50 000 pasted rows', zipParts(setText(parts, tasksPart, tasksXml.replace('</sheetData>', `${pasted.join('')}</sheetData>`))), U, /quá nhiều dòng/);
+
+  start = lastRow(tasksXml) + 1;
+  const wide = Array.from({ length: 5_000 }, (_, i) => `<c r="${colLetters(i + 1)}${start}"><v>${i}</v></c>`).join('');
+  add('5000-cot.xlsx', '5 000 columns in a row', zipParts(setText(parts, tasksPart, tasksXml.replace('</sheetData>', `<row r="${start}">${wide}</row></sheetData>`))), U, /quá nhiều cột/);
+
+  const many = Object.entries(parts).map(([name, data]) => rawDeflated(name, data));
+  const tiny = rawDeflated('x', strToU8('x'));
+  for (let i = 0; i < 10_000; i++) many.push({ ...tiny, name: `xl/media/anh${i}.png` });
+  add('10000-thanh-phan.xlsx', 'zip with 10 000 entries', writeZip(many), U, /quá nhiều thành phần/);
+
+  add('duong-dan-nguy-hiem.xlsx', 'an entry named ../../../../tmp/evil.sh', zipParts({ ...parts, '../../../../tmp/evil.sh': strToU8('rm -rf ~') }), U, /tên không hợp lệ/);
+  const dup = Object.entries(parts).map(([name, data]) => rawDeflated(name, data));
+  dup.push(rawDeflated('xl/workbook.xml', strToU8('<workbook/>')));
+  add('trung-ten.xlsx', 'two entries named xl/workbook.xml', writeZip(dup), U, /trùng tên/);
+
+  add('ke-hoach-khac.xlsx', 'a correct workbook of another plan (quang-ngai-2023)', await filled('quang-ngai-2023', loadPlan('quang-ngai-2023').reportingAgencies.find((a) => a.kind === 'department')!.code), 'plan-mismatch', /kế hoạch/);
+  add('don-vi-khac.xlsx', `a correct workbook of ${agencyB}, expected ${agencyA}`, await filled(CORPUS_PLAN, agencyB), 'agency-mismatch', /đơn vị/, { agency: agencyA });
+
+  const noWorkbook = { ...parts };
+  delete noWorkbook['xl/workbook.xml'];
+  add('thieu-workbook.xlsx', 'xlsx without xl/workbook.xml', zipParts(noWorkbook), U, /xl\/workbook\.xml/);
+
+  const docx = zipParts({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    'word/document.xml': strToU8('<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Báo cáo tháng 3</w:t></w:r></w:p></w:body></w:document>'),
+  });
+  add('van-ban-word.xlsx', 'a .docx renamed .xlsx', docx, U, /Word \(\.docx\)/);
+  add('bang-csv.xlsx', 'a CSV renamed .xlsx', 'Mã nhiệm vụ,Trạng thái,Tiến độ (%)\r\nIII.1,Đã hoàn thành,100\r\nIII.2,Đang thực hiện,50\r\n', U, /CSV/);
+  add('trang-html.xlsx', 'an HTML table saved with an Excel name', '<html><body><table><tr><td>Mã nhiệm vụ</td><td>Trạng thái</td></tr></table></body></html>', U, /HTML/);
+  add('tai-lieu.xlsx', 'a PDF renamed .xlsx', `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${'0'.repeat(2000)}\n%%EOF\n`, U, /PDF/);
+
+  // A correct workbook with a 20 MB shared string in a result cell.
+  const marker = 'DA06-CHUOI-RAT-DAI';
+  const taskId = Object.keys(validFilling(np, agencyA, period).tasks ?? {})[0]!;
+  const filling = validFilling(np, agencyA, period);
+  filling.tasks![taskId] = { ...filling.tasks![taskId], result: marker };
+  const longParts = unzipSync(await fillWorkbook(await buildTemplate(np, agencyA, period), filling));
+  const huge = words(rng, 20 * 1024 * 1024);
+  add(
+    'chuoi-20mb.xlsx',
+    'a correct workbook with a 20 MB shared string',
+    zipParts(setText(longParts, 'xl/sharedStrings.xml', text(longParts, 'xl/sharedStrings.xml').replace(marker, huge))),
+    U,
+    /vượt giới hạn 32\.767 ký tự/,
+  );
+
+  const validPaths = [join(dir, 'valid', `${agencyA}.xlsx`), join(dir, 'valid', `${agencyC}.xlsx`)];
+  writeFileSync(validPaths[0]!, valid);
+  writeFileSync(validPaths[1]!, validC);
+  return { dir, items, valid: validPaths, validAgencies: [agencyA, agencyC] };
+}
