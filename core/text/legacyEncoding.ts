@@ -318,7 +318,8 @@ export function isVietnameseSyllable(word: string): boolean {
   const final = match[4];
   if (final === 'ch' || final === 'nh') {
     if (!PALATAL_NUCLEI.has(nucleus)) return false;
-  } else if (final === 'ng' && NO_NG_NUCLEI.has(nucleus)) {
+  } else if (final === 'ng' && NO_NG_NUCLEI.has(nucleus) && !(match[1] === 'gi' && nucleus === 'ê')) {
+    // "giêng" is gi + iêng with the i written once.
     return false;
   }
   if (tone === TONE_NONE) return true;

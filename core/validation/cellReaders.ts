@@ -17,7 +17,7 @@ function isBlankValue(v: CellValue): boolean {
 export function readNumber(cell: Cell | undefined): Reading<number> {
   const v = cell?.value ?? { t: 'empty' };
   if (isBlankValue(v)) return BLANK;
-  if (v.t === 'number') return { kind: 'ok', value: v.v };
+  if (v.t === 'number') return Number.isFinite(v.v) ? { kind: 'ok', value: v.v } : BAD;
   if (v.t === 'text') {
     const n = parseVietnameseNumber(v.v);
     return n === undefined ? BAD : { kind: 'ok', value: n };

@@ -101,7 +101,7 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
   const { options } = ctx;
   if (ctx.period && options.period && ctx.period.id !== options.period) {
     const wanted = parsePeriodId(options.period);
-    ctx.add('period-mismatch', SHEETS.info, periodAt?.address ?? '', `Báo cáo này của kỳ ${periodLabel(ctx.period)}, không phải kỳ ${wanted ? periodLabel(wanted) : options.period} đang tổng hợp.`);
+    ctx.add('period-mismatch', SHEETS.info, periodAt?.address ?? '', `Báo cáo này của kỳ ${periodLabel(ctx.period)}, không phải kỳ ${wanted ? periodLabel(wanted) : options.period} đang tổng hợp. Hãy gửi báo cáo của kỳ ${wanted ? periodLabel(wanted) : options.period}.`);
   }
   if (ctx.period && options.today && periodSpan(ctx.period).start > options.today) {
     ctx.add('period-future', SHEETS.info, periodAt?.address ?? '', `Kỳ báo cáo ${periodLabel(ctx.period)} chưa bắt đầu. Hãy sửa lại kỳ báo cáo cho đúng.`);

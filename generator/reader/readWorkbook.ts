@@ -17,7 +17,7 @@ function richTextOf(v: { richText: { text: string; font?: Partial<ExcelJS.Font> 
 /** Turns an exceljs value (after formula results are taken) into the core's typed value. */
 function toValue(raw: RawValue, numFmt: string | undefined): { value: CellValue; font?: string; formula?: boolean } {
   if (raw === null || raw === undefined) return { value: { t: 'empty' } };
-  if (typeof raw === 'number') return { value: numberCellValue(raw, numFmt) };
+  if (typeof raw === 'number') return { value: Number.isFinite(raw) ? numberCellValue(raw, numFmt) : { t: 'error', v: '#NUM!' } };
   if (typeof raw === 'string') return { value: raw === '' ? { t: 'empty' } : { t: 'text', v: raw } };
   if (typeof raw === 'boolean') return { value: { t: 'boolean', v: raw } };
   if (raw instanceof Date) {

@@ -63,7 +63,9 @@ export function validFilling(np: NormalizedPlan, agencyCode: string, period: Per
   const rng = seededRandom(`${np.plan.id}|${agencyCode}|${period.id}`);
   const agency = np.agencies.get(agencyCode)!;
   const cutoff = periodCutoff(period, np.plan.reporting);
-  const reportDate = options.reportDate ?? addDays(periodDueDate(period, np.plan.reporting), -1 - Math.floor(rng() * 4));
+  const proposed = options.reportDate ?? addDays(periodDueDate(period, np.plan.reporting), -1 - Math.floor(rng() * 4));
+  // A period that starts with the plan cannot be reported before the plan exists.
+  const reportDate = proposed < np.plan.date ? np.plan.date : proposed;
   const doneShare = options.doneShare ?? 0.55;
   const filling: Filling = {
     info: { preparer: pick(rng, PREPARERS), date: isoDate(reportDate), phone: `0255 3${String(Math.floor(rng() * 1e6)).padStart(6, '0')}` },
