@@ -6,6 +6,7 @@ import { formatShortDate } from '../../core/text/dates.ts';
 import { writeFileAtomic } from '../output/atomicWrite.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loadPlan.ts';
 import { feedbackNote } from '../report/feedback.ts';
+import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
 import { writeAnnexXlsx, AGENCY_STATUS_TEXT } from '../report/writeAnnex.ts';
 import { writeReportDocx } from '../report/writeDocx.ts';
@@ -68,14 +69,15 @@ async function main(): Promise<number> {
   const stem = out.replace(/\.docx$/i, '');
   writeFileAtomic(out, docx);
   writeFileAtomic(`${stem}.xlsx`, await writeAnnexXlsx(report));
-  writeFileAtomic(`${stem}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const json = reportJson(report);
+  writeFileAtomic(`${stem}.json`, json);
   const feedbackDir = join(dirname(out), `phan-hoi-${period.id}`);
   for (const r of report.rejected) {
     writeFileAtomic(join(feedbackDir, `${basename(r.file).replace(/\.xlsx$/i, '')}.txt`), feedbackNote(report, r));
   }
 
   if (args.flags.json) {
-    console.log(JSON.stringify(report, null, 2));
+    process.stdout.write(json);
     return 0;
   }
   const a = report.agencies;

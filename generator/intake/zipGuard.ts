@@ -29,6 +29,9 @@ import { Inflate } from 'fflate';
  * absurd merged ranges and column definitions. Entry names that climb out of the package (`..`,
  * absolute paths, backslashes, drive letters) or repeat, encrypted entries and unknown compression
  * methods are rejected too.
+ *
+ * The parts the reader needs (`keep`) are kept as they inflate and handed back as text, so the
+ * reader parses them straight away instead of inflating the file a second time.
  */
 export const ZIP_LIMITS = {
   /** Largest file accepted as it arrives. */
@@ -50,7 +53,8 @@ export const ZIP_LIMITS = {
   inflateSliceBytes: 16 * 1024,
 };
 
-export type GuardResult = { ok: true } | { ok: false; reason: string };
+/** On success, the parts asked for with `keep` (name → XML text). */
+export type GuardResult = { ok: true; parts: Map<string, string> } | { ok: false; reason: string };
 
 const RESAVE = 'Hãy mở tệp bằng Excel, lưu lại dưới dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.';
 const CORRUPT = `Tệp bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi tải lên hoặc gửi qua thư). ${RESAVE}`;
@@ -70,7 +74,7 @@ function mb(n: number): string {
   return `${num(n / (1024 * 1024))} MB`;
 }
 
-function fail(reason: string): GuardResult {
+function fail(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
 }
 
@@ -110,7 +114,7 @@ function looksLikeText(data: Uint8Array): boolean {
 }
 
 /** Recognises the common non-xlsx files by their first bytes, with a message for the clerk. */
-export function sniffFormat(data: Uint8Array): GuardResult {
+export function sniffFormat(data: Uint8Array): { ok: true } | { ok: false; reason: string } {
   if (data.length === 0) return fail('Tệp rỗng (0 byte). Hãy lưu lại bảng tính rồi gửi lại.');
   if (data.length > ZIP_LIMITS.maxFileBytes) {
     return fail(`Tệp quá lớn (${mb(data.length)}; tối đa ${mb(ZIP_LIMITS.maxFileBytes)}). Biểu mẫu báo cáo bình thường chỉ vài trăm KB: hãy xóa ảnh, dòng hoặc trang tính thừa rồi gửi lại.`);
@@ -220,7 +224,8 @@ function readEntries(data: Uint8Array): Entry[] {
     let localOffset = u32(data, p + 42);
     need(p + 46 + nameLen + extraLen + commentLen <= data.length);
     const rawName = data.subarray(p + 46, p + 46 + nameLen);
-    const name = (flags & 0x800 ? utf8 : latin1).decode(rawName);
+    // A leading "/" is tolerated (some writers add it; exceljs strips it too).
+    const name = (flags & 0x800 ? utf8 : latin1).decode(rawName).replace(/^\//, '');
     // zip64: the real values sit in extra field 0x0001, in this order, for those set to 0xFFFFFFFF.
     if (size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff) {
       let e = p + 46 + nameLen;
@@ -299,31 +304,92 @@ function refPoint(ref: string, far: boolean): [number, number] | undefined {
   return [row, col];
 }
 
-/** Scans one XML part while it streams, across chunk boundaries, without keeping it. */
+interface Totals {
+  /** Inflated bytes so far, all parts. */
+  bytes: number;
+  mergedCells: number;
+}
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+/** Whether the text holds `<!DOCTYPE` or `<!ENTITY` (any case, spaces allowed after `<!`). */
+function hasDoctype(text: string): boolean {
+  for (let i = text.indexOf('<!'); i >= 0; i = text.indexOf('<!', i + 2)) {
+    if (/^<!\s*(doctype|entity)/i.test(text.slice(i, i + 24))) return true;
+  }
+  return false;
+}
+
+/** Calls `fn` with the attributes of every complete `<tag …>` in the text (not `<tagX`). */
+function eachTag(text: string, tag: string, fn: (attrs: string) => void): void {
+  const open = `<${tag}`;
+  for (let i = text.indexOf(open); i >= 0; i = text.indexOf(open, i + open.length)) {
+    if (!isSpace(text.charCodeAt(i + open.length))) continue;
+    const end = text.indexOf('>', i);
+    if (end < 0) return; // unfinished: the streaming scanner carries it to the next chunk
+    fn(text.slice(i + open.length, end));
+  }
+}
+
+/** The checks an XML part's text must pass; worksheets are also checked for absurd merges and columns. */
+function checkXml(name: string, text: string, worksheet: { merges: number } | undefined, totals: Totals): void {
+  if (hasDoctype(text)) {
+    throw new Rejected(`Thành phần "${name}" chứa khai báo XML <!DOCTYPE>/<!ENTITY>, điều mà bảng tính Excel không bao giờ dùng (nghi là tấn công "mở rộng thực thể XML"). ${RESAVE}`);
+  }
+  if (!worksheet) return;
+  eachTag(text, 'col', (attrs) => {
+    const max = /\bmax\s*=\s*["']\s*(\d+)/.exec(attrs);
+    const min = /\bmin\s*=\s*["']\s*(\d+)/.exec(attrs);
+    if ((max && Number(max[1]) > ZIP_LIMITS.maxColumn) || (min && Number(min[1]) > ZIP_LIMITS.maxColumn)) {
+      throw new Rejected(`Trang tính "${name}" khai báo cột vượt quá giới hạn của Excel (${num(Number(max?.[1] ?? min?.[1]))} cột; tối đa ${num(ZIP_LIMITS.maxColumn)}): tệp bị làm giả. ${RESAVE}`);
+    }
+  });
+  eachTag(text, 'mergeCell', (attrs) => {
+    const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';
+    const [a, b = a] = ref.split(':');
+    const tl = refPoint(a ?? '', false);
+    const br = refPoint(b ?? '', true);
+    if (!tl || !br) return; // exceljs fails on it with an ordinary error
+    worksheet.merges++;
+    totals.mergedCells += (Math.abs(br[0] - tl[0]) + 1) * (Math.abs(br[1] - tl[1]) + 1);
+    if (worksheet.merges > ZIP_LIMITS.maxMergesPerSheet) {
+      throw new Rejected(`Trang tính có quá nhiều vùng gộp ô (hơn ${num(ZIP_LIMITS.maxMergesPerSheet)}). Hãy bỏ gộp các ô thừa (Trang đầu > Gộp và căn giữa) rồi gửi lại.`);
+    }
+    if (totals.mergedCells > ZIP_LIMITS.maxMergedCells) {
+      throw new Rejected(`Bảng tính gộp một vùng ô quá lớn (${ref.slice(0, 40)}; tổng cộng hơn ${num(ZIP_LIMITS.maxMergedCells)} ô được gộp). Hãy bỏ gộp các vùng lớn (Trang đầu > Gộp và căn giữa > Bỏ gộp ô) rồi gửi lại.`);
+    }
+  });
+}
+
+function checkNotUtf16(name: string, head: Uint8Array): void {
+  const [a, b] = [head[0], head[1]];
+  if ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff) || (a === 0x3c && b === 0) || (a === 0 && b === 0x3c)) {
+    throw new Rejected(`Thành phần "${name}" dùng bảng mã UTF-16, điều mà bảng tính Excel không dùng. ${RESAVE}`);
+  }
+}
+
+/** Scans an XML part that is not kept, chunk by chunk as it inflates, across chunk boundaries. */
 class XmlScanner {
   private carry = '';
   private readonly decoder = new TextDecoder('latin1');
   private first = true;
-  merges = 0;
+  private readonly worksheet: { merges: number } | undefined;
 
   constructor(
     private readonly name: string,
-    private readonly worksheet: boolean,
-    private readonly totals: { mergedCells: number },
-  ) {}
+    worksheet: boolean,
+    private readonly totals: Totals,
+  ) {
+    this.worksheet = worksheet ? { merges: 0 } : undefined;
+  }
 
   push(chunk: Uint8Array): void {
     if (this.first && chunk.length > 0) {
       this.first = false;
-      if ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff) || (chunk[0] === 0x3c && chunk[1] === 0) || (chunk[0] === 0 && chunk[1] === 0x3c)) {
-        throw new Rejected(`Thành phần "${this.name}" dùng bảng mã UTF-16, điều mà bảng tính Excel không dùng. ${RESAVE}`);
-      }
+      checkNotUtf16(this.name, chunk);
     }
     const text = this.carry + this.decoder.decode(chunk);
-    if (/<!\s*(DOCTYPE|ENTITY)/i.test(text)) {
-      throw new Rejected(`Thành phần "${this.name}" chứa khai báo XML <!DOCTYPE>/<!ENTITY>, điều mà bảng tính Excel không bao giờ dùng (nghi là tấn công "mở rộng thực thể XML"). ${RESAVE}`);
-    }
-    if (this.worksheet) this.scanTags(text);
+    checkXml(this.name, text, this.worksheet, this.totals);
     // Keep an unfinished tag (no '>' yet) for the next chunk; a long one we don't watch is dropped.
     const lt = text.lastIndexOf('<');
     this.carry = lt >= 0 && text.indexOf('>', lt) < 0 ? text.slice(lt) : '';
@@ -332,49 +398,31 @@ class XmlScanner {
       this.carry = '';
     }
   }
-
-  private scanTags(text: string): void {
-    for (const m of text.matchAll(/<(mergeCell|col)\s([^<>]*)>/g)) {
-      const attrs = m[2]!;
-      if (m[1] === 'col') {
-        const max = /\bmax\s*=\s*["']\s*(\d+)/.exec(attrs);
-        const min = /\bmin\s*=\s*["']\s*(\d+)/.exec(attrs);
-        if ((max && Number(max[1]) > ZIP_LIMITS.maxColumn) || (min && Number(min[1]) > ZIP_LIMITS.maxColumn)) {
-          throw new Rejected(`Trang tính "${this.name}" khai báo cột vượt quá giới hạn của Excel (${num(Number(max?.[1] ?? min?.[1]))} cột; tối đa ${num(ZIP_LIMITS.maxColumn)}): tệp bị làm giả. ${RESAVE}`);
-        }
-        continue;
-      }
-      const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';
-      const [a, b = a] = ref.split(':');
-      const tl = refPoint(a ?? '', false);
-      const br = refPoint(b ?? '', true);
-      if (!tl || !br) continue; // exceljs fails on it with an ordinary error
-      const area = (Math.abs(br[0] - tl[0]) + 1) * (Math.abs(br[1] - tl[1]) + 1);
-      this.merges++;
-      this.totals.mergedCells += area;
-      if (this.merges > ZIP_LIMITS.maxMergesPerSheet) {
-        throw new Rejected(`Trang tính có quá nhiều vùng gộp ô (hơn ${num(ZIP_LIMITS.maxMergesPerSheet)}). Hãy bỏ gộp các ô thừa (Trang đầu > Gộp và căn giữa) rồi gửi lại.`);
-      }
-      if (this.totals.mergedCells > ZIP_LIMITS.maxMergedCells) {
-        throw new Rejected(`Bảng tính gộp một vùng ô quá lớn (${ref.slice(0, 40)}; tổng cộng hơn ${num(ZIP_LIMITS.maxMergedCells)} ô được gộp). Hãy bỏ gộp các vùng lớn (Trang đầu > Gộp và căn giữa > Bỏ gộp ô) rồi gửi lại.`);
-      }
-    }
-  }
 }
 
-/** Inflates (or reads, when stored) one part in slices, counting and scanning, never keeping it. */
-function inflateEntry(data: Uint8Array, entry: Entry, totals: { bytes: number; mergedCells: number }): void {
+const XML_PART = /\.(xml|rels|vml)$/i;
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/**
+ * Inflates (or reads, when stored) one part in 16 KB slices, counting and checking as it goes.
+ * A part the reader needs is kept and returned as text (decoded once, checked whole); any other
+ * part is scanned while it streams and discarded.
+ */
+function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: boolean): string | undefined {
   const name = entry.name.slice(0, 80);
-  const xml = /\.(xml|rels|vml)$/i.test(entry.name);
-  const scanner = xml ? new XmlScanner(name, /^xl\/worksheets\/[^/]+\.xml$/i.test(entry.name), totals) : undefined;
+  const xml = XML_PART.test(entry.name);
+  const scanner = xml && !keep ? new XmlScanner(name, WORKSHEET.test(entry.name), totals) : undefined;
   const compressed = data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  // Never more than declared (checked below), so the declared size bounds the buffer.
+  const kept = keep && entry.method === 8 ? new Uint8Array(entry.size) : undefined;
   let produced = 0;
   const take = (out: Uint8Array): void => {
-    produced += out.length;
-    totals.bytes += out.length;
-    if (produced > entry.size) {
+    if (produced + out.length > entry.size) {
       throw new Rejected(`Thành phần "${name}" giải nén ra nhiều hơn kích thước khai báo trong tệp nén (khai báo ${num(entry.size)} byte): tệp bị hỏng hoặc bị làm giả, ${BOMB}. ${RESAVE}`);
     }
+    kept?.set(out, produced);
+    produced += out.length;
+    totals.bytes += out.length;
     if (produced > ZIP_LIMITS.maxEntryBytes || totals.bytes > ZIP_LIMITS.maxTotalBytes) {
       throw new Rejected(`Tệp khi giải nén quá lớn (thành phần "${name}"): ${BOMB}. ${RESAVE}`);
     }
@@ -386,29 +434,50 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: { bytes: number; m
   const slice = ZIP_LIMITS.inflateSliceBytes;
   if (entry.method === 0) {
     for (let i = 0; i < compressed.length; i += slice * 64) take(compressed.subarray(i, i + slice * 64));
-    return;
+  } else {
+    const inflater = new Inflate((out) => take(out));
+    try {
+      if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
+      for (let i = 0; i < compressed.length; i += slice) inflater.push(compressed.subarray(i, i + slice), i + slice >= compressed.length);
+    } catch (e) {
+      if (e instanceof Rejected) throw e;
+      throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
+    }
+    if (produced === 0 && entry.size > 0) throw new Rejected(CORRUPT);
   }
-  const inflater = new Inflate((out) => take(out));
-  try {
-    if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
-    for (let i = 0; i < compressed.length; i += slice) inflater.push(compressed.subarray(i, i + slice), i + slice >= compressed.length);
-  } catch (e) {
-    if (e instanceof Rejected) throw e;
-    throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
-  }
-  if (produced === 0 && entry.size > 0) throw new Rejected(CORRUPT);
+  if (!keep) return undefined;
+  const bytes = kept ? kept.subarray(0, produced) : compressed;
+  if (!xml) return undefined;
+  checkNotUtf16(name, bytes);
+  const text = new TextDecoder('utf-8').decode(bytes);
+  checkXml(name, text, WORKSHEET.test(entry.name) ? { merges: 0 } : undefined, totals);
+  return text;
 }
 
-/** Full guard, synchronous: format, directory, names, declared sizes, then every part inflated. */
-export function guardZipSync(data: Uint8Array): GuardResult {
+export interface GuardOptions {
+  /** XML parts to keep, inflated and decoded, for the reader (by part name). */
+  keep?: (name: string) => boolean;
+}
+
+/**
+ * Full guard, synchronous: format, directory, names, declared sizes, then every part inflated and
+ * checked. On success, the parts `keep` asks for come back as text, so the reader never inflates
+ * the file a second time.
+ */
+export function guardZipSync(data: Uint8Array, options: GuardOptions = {}): GuardResult {
   const sniff = sniffFormat(data);
   if (!sniff.ok) return sniff;
   try {
     const entries = readEntries(data);
     checkKind(entries);
-    const totals = { bytes: 0, mergedCells: 0 };
-    for (const entry of entries) if (!entry.name.endsWith('/')) inflateEntry(data, entry, totals);
-    return { ok: true };
+    const totals: Totals = { bytes: 0, mergedCells: 0 };
+    const parts = new Map<string, string>();
+    for (const entry of entries) {
+      if (entry.name.endsWith('/')) continue;
+      const text = inflateEntry(data, entry, totals, options.keep?.(entry.name) ?? false);
+      if (text !== undefined) parts.set(entry.name, text);
+    }
+    return { ok: true, parts };
   } catch (e) {
     if (e instanceof Rejected) return fail(e.message);
     return fail(CORRUPT);
@@ -416,6 +485,6 @@ export function guardZipSync(data: Uint8Array): GuardResult {
 }
 
 /** Full guard (format, entry count, names, declared and actual inflated sizes, ratio, XML tricks). */
-export function guardZip(data: Uint8Array): Promise<GuardResult> {
-  return Promise.resolve(guardZipSync(data));
+export function guardZip(data: Uint8Array, options: GuardOptions = {}): Promise<GuardResult> {
+  return Promise.resolve(guardZipSync(data, options));
 }

@@ -1,5 +1,5 @@
 import type { WorkbookModel } from '../../core/workbook/model.ts';
-import { readWorkbook, READ_LIMITS, ReadLimitError } from './readWorkbook.ts';
+import { readWorkbookParts, readerNeeds, READ_LIMITS, ReadLimitError } from './readWorkbook.ts';
 import { guardZip } from '../intake/zipGuard.ts';
 
 /* Browser-safe (no Node APIs): the standalone validator page uses it too. */
@@ -16,10 +16,11 @@ function readFailure(e: unknown): string {
 
 /** Reads the bytes into the model, after the guard; a string is a reason for the clerk. */
 export async function bytesToModel(data: Uint8Array): Promise<WorkbookModel | string> {
-  const guard = await guardZip(data);
+  // The guard inflates every part once; the reader parses the parts it kept, never unzipping again.
+  const guard = await guardZip(data, { keep: readerNeeds });
   if (!guard.ok) return guard.reason;
   try {
-    return await readWorkbook(data);
+    return await readWorkbookParts(guard.parts);
   } catch (e) {
     return readFailure(e);
   }

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Cell, CellValue, Sheet, WorkbookModel } from '../../core/workbook/model.ts';
 import { dateObjectToSerial, dateValue, numberCellValue } from '../../core/workbook/dates.ts';
 
@@ -76,16 +77,103 @@ function readSheet(ws: ExcelJS.Worksheet): Sheet {
   return { name: ws.name, visibility, cells, merges };
 }
 
+/** Nodes of a worksheet the reader never needs; a whole-column validation would otherwise be expanded cell by cell. */
+const LOAD_OPTIONS = {
+  ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'hyperlinks', 'autoFilter', 'rowBreaks', 'tableParts'],
+  maxRows: READ_LIMITS.maxRows,
+  maxCols: READ_LIMITS.maxCols,
+};
+
+const NEEDED_PART = /^(xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|xl\/sharedStrings\.xml|xl\/styles\.xml|xl\/worksheets\/sheet\d+\.xml)$/;
+
 /**
- * Reads an .xlsx buffer into the workbook model. Data validations are never parsed: a whole-column
- * validation would otherwise be expanded cell by cell.
+ * The parts of the package the reader parses: the workbook and its relationships, shared strings,
+ * styles (number formats, fonts) and the worksheets. Themes, pictures, drawings, comments, tables,
+ * document properties and worksheet relationships are never parsed.
  */
-export async function readWorkbook(data: Uint8Array): Promise<WorkbookModel> {
+export function readerNeeds(name: string): boolean {
+  return NEEDED_PART.test(name);
+}
+
+type SaxSource = string[];
+interface Xform {
+  parseStream(source: SaxSource): Promise<unknown>;
+}
+/** exceljs's own loader, step by step (its XLSX class; stable across 4.x, present in the browser build too). */
+interface ExcelJsInternals {
+  parseRels(source: SaxSource): Promise<unknown>;
+  parseWorkbook(source: SaxSource): Promise<Record<string, unknown>>;
+  _processWorksheetEntry(source: SaxSource, model: Record<string, unknown>, sheetNo: string, options: unknown, path: string): Promise<void>;
+  reconcile(model: Record<string, unknown>, options: unknown): void;
+  prepareModel(model: Record<string, unknown>, options: unknown): void;
+}
+
+let xforms: { SharedStrings: new () => Xform; Styles: new () => Xform } | null | undefined;
+
+/** exceljs does not export its shared-strings and styles parsers; its writer's model preparation makes one of each. */
+function borrowXforms(x: ExcelJsInternals): typeof xforms {
+  if (xforms !== undefined) return xforms;
+  try {
+    const probe = new ExcelJS.Workbook().model as unknown as Record<string, { constructor: new () => Xform }>;
+    x.prepareModel(probe, {});
+    xforms = { SharedStrings: probe.sharedStrings!.constructor, Styles: probe.styles!.constructor };
+  } catch {
+    xforms = null;
+  }
+  return xforms;
+}
+
+/**
+ * Loads the parts into the workbook as `wb.xlsx.load` would, minus its unzipping (JSZip, again,
+ * after the guard already inflated everything) and minus the parts we never read. Falls back to
+ * `wb.xlsx.load` on a stored zip if exceljs ever changes its internals.
+ */
+async function loadParts(wb: ExcelJS.Workbook, parts: Map<string, string>): Promise<void> {
+  const x = wb.xlsx as unknown as ExcelJsInternals;
+  const borrowed = ['parseRels', 'parseWorkbook', '_processWorksheetEntry', 'reconcile', 'prepareModel'].every((m) => typeof (x as unknown as Record<string, unknown>)[m] === 'function')
+    ? borrowXforms(x)
+    : null;
+  if (!borrowed) {
+    const files = Object.fromEntries([...parts].map(([name, text]) => [name, new TextEncoder().encode(text)]));
+    await wb.xlsx.load(zipSync(files, { level: 0 }) as unknown as ArrayBuffer, LOAD_OPTIONS as unknown as Parameters<typeof wb.xlsx.load>[1]);
+    return;
+  }
+  const model: Record<string, unknown> = { worksheets: [], worksheetHash: {}, worksheetRels: [], themes: {}, media: [], mediaIndex: {}, drawings: {}, drawingRels: {}, comments: {}, tables: {}, vmlDrawings: {} };
+  for (const [name, text] of parts) {
+    // saxes takes the text in 16 KB slices, as exceljs feeds it.
+    const source: SaxSource = [];
+    for (let i = 0; i < text.length; i += 16 * 1024) source.push(text.slice(i, i + 16 * 1024));
+    if (name === 'xl/workbook.xml') {
+      const w = await x.parseWorkbook(source);
+      Object.assign(model, { sheets: w.sheets, definedNames: w.definedNames, views: w.views, properties: w.properties, calcProperties: w.calcProperties });
+    } else if (name === 'xl/_rels/workbook.xml.rels') {
+      model.workbookRels = await x.parseRels(source);
+    } else if (name === 'xl/sharedStrings.xml') {
+      const xf = new borrowed.SharedStrings();
+      await xf.parseStream(source);
+      model.sharedStrings = xf;
+    } else if (name === 'xl/styles.xml') {
+      const xf = new borrowed.Styles();
+      await xf.parseStream(source);
+      model.styles = xf;
+    } else {
+      const sheetNo = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(name)?.[1];
+      if (sheetNo) await x._processWorksheetEntry(source, model, sheetNo, LOAD_OPTIONS, name);
+    }
+  }
+  x.reconcile(model, LOAD_OPTIONS);
+  (wb as unknown as { model: unknown }).model = model;
+}
+
+/** Reads the parts the guard kept (name → XML text) into the workbook model. */
+export async function readWorkbookParts(parts: Map<string, string>): Promise<WorkbookModel> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(data as unknown as ArrayBuffer, {
-    ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'picture', 'drawing', 'hyperlinks', 'autoFilter', 'rowBreaks', 'tableParts'],
-    maxRows: READ_LIMITS.maxRows,
-    maxCols: READ_LIMITS.maxCols,
-  } as unknown as Parameters<typeof wb.xlsx.load>[1]);
+  await loadParts(wb, parts);
   return { sheets: wb.worksheets.map(readSheet) };
+}
+
+/** Reads an .xlsx buffer into the workbook model (no guard: for files we made; uploads go through bytesToModel). */
+export async function readWorkbook(data: Uint8Array): Promise<WorkbookModel> {
+  const files = unzipSync(data, { filter: (f) => readerNeeds(f.name.replace(/^\//, '')) });
+  return readWorkbookParts(new Map(Object.entries(files).map(([name, bytes]) => [name.replace(/^\//, ''), strFromU8(bytes)])));
 }
