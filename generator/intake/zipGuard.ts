@@ -1,4 +1,4 @@
-import { Inflate } from 'fflate';
+import { Inflate, inflateSync } from 'fflate';
 
 /* Browser-safe (no Node APIs): the standalone validator page runs the same guard. */
 
@@ -413,8 +413,11 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   const xml = XML_PART.test(entry.name);
   const scanner = xml && !keep ? new XmlScanner(name, WORKSHEET.test(entry.name), totals) : undefined;
   const compressed = data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  // A part whose compressed data fits in one slice is inflated in one go: the output is bounded
+  // the same way (≤ ~1 032 × 16 KB) and fflate's streaming buffers would cost more than the work.
+  const oneShot = entry.method === 8 && entry.compressedSize <= ZIP_LIMITS.inflateSliceBytes;
   // Never more than declared (checked below), so the declared size bounds the buffer.
-  const kept = keep && entry.method === 8 ? new Uint8Array(entry.size) : undefined;
+  let kept: Uint8Array | undefined = keep && entry.method === 8 && !oneShot ? new Uint8Array(entry.size) : undefined;
   let produced = 0;
   const take = (out: Uint8Array): void => {
     if (produced + out.length > entry.size) {
@@ -434,17 +437,25 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   const slice = ZIP_LIMITS.inflateSliceBytes;
   if (entry.method === 0) {
     for (let i = 0; i < compressed.length; i += slice * 64) take(compressed.subarray(i, i + slice * 64));
+  } else if (oneShot) {
+    let out: Uint8Array;
+    try {
+      out = inflateSync(compressed);
+    } catch {
+      throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
+    }
+    take(out);
+    if (keep) kept = out;
   } else {
     const inflater = new Inflate((out) => take(out));
     try {
-      if (compressed.length === 0) inflater.push(new Uint8Array(0), true);
       for (let i = 0; i < compressed.length; i += slice) inflater.push(compressed.subarray(i, i + slice), i + slice >= compressed.length);
     } catch (e) {
       if (e instanceof Rejected) throw e;
       throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
     }
-    if (produced === 0 && entry.size > 0) throw new Rejected(CORRUPT);
   }
+  if (entry.method === 8 && produced === 0 && entry.size > 0) throw new Rejected(CORRUPT);
   if (!keep) return undefined;
   const bytes = kept ? kept.subarray(0, produced) : compressed;
   if (!xml) return undefined;
