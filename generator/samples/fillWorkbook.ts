@@ -44,6 +44,18 @@ function rowsById(ws: ExcelJS.Worksheet, headerRow: number, idCol: number): Map<
   return out;
 }
 
+/** Writes entries into a table sheet: rows found by id, cells by the header of each key. */
+function fillRows<K extends string>(ws: ExcelJS.Worksheet | undefined, headers: Record<K | 'id', string>, entries: Record<string, Partial<Record<K, ExcelJS.CellValue>>> | undefined, what: string): void {
+  if (!ws || !entries) return;
+  const { headerRow, col } = headerColumns(ws, headers.id);
+  const rows = rowsById(ws, headerRow, col.get(headers.id)!);
+  for (const [id, entry] of Object.entries(entries)) {
+    const r = rows.get(id);
+    if (!r) throw new Error(`Biểu mẫu không có ${what} ${id}`);
+    for (const [key, value] of Object.entries(entry) as [K, ExcelJS.CellValue][]) ws.getCell(r, col.get(headers[key])!).value = value;
+  }
+}
+
 export async function fillWorkbook(template: Uint8Array, filling: Filling): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(template as unknown as ArrayBuffer);
@@ -57,30 +69,8 @@ export async function fillWorkbook(template: Uint8Array, filling: Filling): Prom
       }
     });
   }
-  const tasks = wb.getWorksheet(SHEETS.tasks);
-  if (tasks && filling.tasks) {
-    const { headerRow, col } = headerColumns(tasks, TASK_COLUMNS.id);
-    const rows = rowsById(tasks, headerRow, col.get(TASK_COLUMNS.id)!);
-    for (const [id, entry] of Object.entries(filling.tasks)) {
-      const r = rows.get(id);
-      if (!r) throw new Error(`Biểu mẫu không có nhiệm vụ ${id}`);
-      for (const [key, value] of Object.entries(entry)) {
-        tasks.getCell(r, col.get(TASK_COLUMNS[key as keyof typeof TASK_COLUMNS])!).value = value as ExcelJS.CellValue;
-      }
-    }
-  }
-  const indicators = wb.getWorksheet(SHEETS.indicators);
-  if (indicators && filling.indicators) {
-    const { headerRow, col } = headerColumns(indicators, INDICATOR_COLUMNS.id);
-    const rows = rowsById(indicators, headerRow, col.get(INDICATOR_COLUMNS.id)!);
-    for (const [id, entry] of Object.entries(filling.indicators)) {
-      const r = rows.get(id);
-      if (!r) throw new Error(`Biểu mẫu không có chỉ tiêu ${id}`);
-      for (const [key, value] of Object.entries(entry)) {
-        indicators.getCell(r, col.get(INDICATOR_COLUMNS[key as keyof typeof INDICATOR_COLUMNS])!).value = value as ExcelJS.CellValue;
-      }
-    }
-  }
+  fillRows(wb.getWorksheet(SHEETS.tasks), TASK_COLUMNS, filling.tasks, 'nhiệm vụ');
+  fillRows(wb.getWorksheet(SHEETS.indicators), INDICATOR_COLUMNS, filling.indicators, 'chỉ tiêu');
   for (const [sheet, address, value] of filling.cells ?? []) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) throw new Error(`Không có trang ${sheet}`);

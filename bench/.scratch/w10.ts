@@ -1,3 +1,0 @@
-import { checkFiles } from '../../generator/intake/checkPool.ts';
-const r = await checkFiles('quang-ngai-2022', ['/tmp/hw/valid.xlsx', '/tmp/hw/valid.xlsx', '/tmp/hw/s1.mts'], { workers: Number(process.argv[2]) });
-console.log(r.map(x => [x.valid, x.issues[0]?.message]));
