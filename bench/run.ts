@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +14,8 @@ import { toA1 } from '../core/workbook/address.ts';
 import { checkFiles } from '../generator/intake/checkPool.ts';
 import type { FileCheck } from '../generator/intake/checkFile.ts';
 import { displayPath, sortSubmissions } from '../generator/report/intake.ts';
-import { readWorkbook } from '../generator/reader/readWorkbook.ts';
+import { readWorkbook, readWorkbookParts, readerNeeds } from '../generator/reader/readWorkbook.ts';
+import { guardZipSync } from '../generator/intake/zipGuard.ts';
 import { buildTemplate } from '../generator/template/writeTemplate.ts';
 import { fillWorkbook } from '../generator/samples/fillWorkbook.ts';
 import { validFilling } from '../generator/samples/scenario.ts';
@@ -98,19 +99,46 @@ function machine(): { cpu: string; cores: number; ram: string; node: string } {
 
 // — (a) bare exceljs —
 
-async function bareExcelJs(files: string[]): Promise<number> {
+async function bareExcelJs(files: string[]): Promise<{ ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (const f of files) {
     const buf = readFileSync(f);
     await new ExcelJS.Workbook().xlsx.load(buf as unknown as ArrayBuffer);
   }
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
+}
+
+/** Per-file cost in this thread, on a sample, after (a) warmed exceljs up: bare load vs the guarded read + validation. */
+async function perFile(np: NormalizedPlan, files: string[]): Promise<{ bare: number; guard: number; read: number; validate: number }> {
+  const sample = files.filter((_, i) => i % 5 === 0).map((f) => readFileSync(f));
+  const t = { bare: 0, guard: 0, read: 0, validate: 0 };
+  for (const buf of sample) {
+    let s = performance.now();
+    await new ExcelJS.Workbook().xlsx.load(buf as unknown as ArrayBuffer);
+    t.bare += performance.now() - s;
+    s = performance.now();
+    const g = guardZipSync(buf, { keep: readerNeeds });
+    t.guard += performance.now() - s;
+    if (!g.ok) throw new Error(g.reason);
+    s = performance.now();
+    const model = await readWorkbookParts(g.parts);
+    t.read += performance.now() - s;
+    s = performance.now();
+    validateWorkbook(np, model, { today: '2024-06-15' });
+    t.validate += performance.now() - s;
+  }
+  const n = sample.length;
+  return { bare: t.bare / n, guard: t.guard / n, read: t.read / n, validate: t.validate / n };
 }
 
 // — (b) the report path —
 
 interface ReportPath {
   ms: number;
+  /** CPU time of the whole process (all threads) over (b). */
+  cpuMs: number;
   checkMs: number;
   firstResultMs: number;
   consolidateMs: number;
@@ -120,8 +148,18 @@ interface ReportPath {
   lastReport: ConsolidatedReport;
 }
 
-async function reportPath(np: NormalizedPlan, planFile: string, files: Record<string, string[]>, dir: string): Promise<ReportPath> {
+type DocxWriter = (r: ConsolidatedReport, template: string) => Promise<Uint8Array>;
+
+/** The DOCX writer, when it exists; imported before the clock starts, like exceljs for (a). */
+async function docxWriter(): Promise<DocxWriter | undefined> {
+  const writer = join(ROOT, 'generator/report/writeDocx.ts');
+  if (!existsSync(writer)) return undefined;
+  return ((await import(pathToFileURL(writer).href)) as { writeReportDocx: DocxWriter }).writeReportDocx;
+}
+
+async function reportPath(np: NormalizedPlan, planFile: string, files: Record<string, string[]>, dir: string, writeDocx: DocxWriter | undefined): Promise<ReportPath> {
   const all = MONTHS.flatMap((m) => files[m]!);
+  const cpu = process.cpuUsage();
   const started = performance.now();
   let firstResultMs = 0;
   const checks = await checkFiles(planFile, all, {
@@ -151,16 +189,16 @@ async function reportPath(np: NormalizedPlan, planFile: string, files: Record<st
   }
   const consolidateMs = performance.now() - started - checkMs;
   let docxMs: number | undefined;
-  const writer = join(ROOT, 'generator/report/writeDocx.ts');
-  if (existsSync(writer)) {
+  if (writeDocx) {
     const t = performance.now();
-    const { writeReportDocx } = (await import(pathToFileURL(writer).href)) as { writeReportDocx: (r: ConsolidatedReport, template: string) => Promise<Uint8Array> };
-    const docx = await writeReportDocx(previous!, join(ROOT, 'templates', 'bao-cao-thang.hbs'));
+    const docx = await writeDocx(previous!, join(ROOT, 'templates', 'bao-cao-thang.hbs'));
     if (docx.length < 1000) throw new Error('DOCX suspiciously small');
     docxMs = performance.now() - t;
   }
+  const used = process.cpuUsage(cpu);
   return {
     ms: performance.now() - started,
+    cpuMs: (used.user + used.system) / 1000,
     checkMs,
     firstResultMs,
     consolidateMs,
@@ -187,8 +225,9 @@ async function validator500(): Promise<{ medianMs: number; rows: number; valid: 
     valid = validateWorkbook(np, model, options).valid;
     times.push(performance.now() - t);
   }
+  // Task rows: rows whose first cells hold a task id of the plan.
   const tasks = model.sheets.find((s) => s.name === 'Nhiệm vụ')!;
-  const rows = new Set(tasks.cells.map((c) => c.row)).size;
+  const rows = new Set(tasks.cells.filter((c) => c.value.t === 'text' && np.taskById.has(c.value.v)).map((c) => c.row)).size;
   return { medianMs: median(times), rows, valid };
 }
 
@@ -245,17 +284,34 @@ async function main(): Promise<void> {
   const communes = prov.np.reportingAgencies.filter((a) => a.kind === 'commune').length;
   log(`Tỉnh giả lập: ${agencies} đơn vị báo cáo (${communes} xã), ${files.length} tệp, ${prov.cached ? 'dùng lại bộ đệm' : `tạo trong ${seconds(prov.generatedMs)}`}: ${prov.dir}`);
 
-  log('(a) exceljs đọc trần, tuần tự…');
-  rss.reset();
-  const bareMs = await bareExcelJs(files);
-  const barePeak = rss.peak;
+  const writeDocx = await docxWriter();
+  const loadBefore = loadavg()[0]!;
+  // (a) and (b) alternate, twice; the faster of each counts (the other tenants of a shared machine
+  // slow some rounds), the peak memory is the highest of the (b) rounds.
+  const ROUNDS = 2;
+  let bare: { ms: number; cpuMs: number } | undefined;
+  let report: ReportPath | undefined;
+  let barePeak = 0;
+  let reportPeak = 0;
+  for (let round = 1; round <= ROUNDS; round++) {
+    log(`(a) exceljs đọc trần, tuần tự… (lượt ${round}/${ROUNDS})`);
+    rss.reset();
+    const a = await bareExcelJs(files);
+    barePeak = Math.max(barePeak, rss.peak);
+    if (!bare || a.ms < bare.ms) bare = a;
+    log(`(b) đường tạo báo cáo: checkFiles (2 luồng) + sortSubmissions + consolidate + DOCX… (lượt ${round}/${ROUNDS})`);
+    rss.reset();
+    const b = await reportPath(prov.np, prov.planFile, prov.files, prov.dir, writeDocx);
+    reportPeak = Math.max(reportPeak, rss.peak);
+    if (!report || b.ms < report.ms) report = b;
+  }
+  if (!bare || !report) throw new Error('no rounds');
+  const loadAfter = loadavg()[0]!;
+  const ratio = report.ms / bare.ms;
+  const ratioNoDocx = (report.ms - (report.docxMs ?? 0)) / bare.ms;
 
-  log('(b) đường tạo báo cáo: checkFiles (2 luồng) + sortSubmissions + consolidate + DOCX…');
-  rss.reset();
-  const report = await reportPath(prov.np, prov.planFile, prov.files, prov.dir);
-  const reportPeak = rss.peak;
-  const ratio = report.ms / bareMs;
-
+  log('Chi phí mỗi tệp (mẫu 1/5, luồng chính)…');
+  const per = await perFile(prov.np, files);
   log('Bộ kiểm tra với 500 dòng nhiệm vụ…');
   const v = await validator500();
   log('Bộ đọc của add-in trên ngữ cảnh Office giả lập…');
@@ -264,37 +320,46 @@ async function main(): Promise<void> {
   await rss.stop();
 
   const rows: [string, string, string, string][] = [
-    ['(a) exceljs load, sequential', seconds(bareMs), '', ''],
-    ['(b) report path (2 workers)', seconds(report.ms), '', ''],
+    ['(a) exceljs load, sequential', `${seconds(bare.ms)} (CPU ${seconds(bare.cpuMs)})`, '', ''],
+    ['(b) report path (2 workers)', `${seconds(report.ms)} (CPU ${seconds(report.cpuMs)})`, '', ''],
     ['    checkFiles (guard+read+validate)', seconds(report.checkMs), '', ''],
     ['    first result (worker start)', seconds(report.firstResultMs), '', ''],
     ['    sort + consolidate ×5 months', `${fmt(report.consolidateMs, 0)} ms`, '', ''],
     ['    DOCX (last month)', report.docxMs === undefined ? 'n/a' : `${fmt(report.docxMs, 0)} ms`, '', ''],
     ['ratio (b)/(a)', fmt(ratio, 2), '≤ 0.70', ratio <= 0.7 ? 'met' : 'MISSED'],
+    ['ratio without the DOCX', fmt(ratioNoDocx, 2), '', ''],
     ['peak RSS, process tree, (b)', `${fmt(reportPeak / MiB, 0)} MiB`, '< 1024 MiB', reportPeak < 1024 * MiB ? 'met' : 'MISSED'],
     ['peak RSS, process tree, (a)', `${fmt(barePeak / MiB, 0)} MiB`, '', ''],
-    [`validator, ${v.rows - 1} task rows (median of 20)`, `${fmt(v.medianMs, 2)} ms`, '< 50 ms', v.medianMs < 50 ? 'met' : 'MISSED'],
+    ['per file, one thread: bare exceljs', `${fmt(per.bare, 2)} ms`, '', ''],
+    ['per file: guard / read / validate', `${fmt(per.guard, 2)} / ${fmt(per.read, 2)} / ${fmt(per.validate, 2)} ms`, '', ''],
+    [`validator, ${v.rows} task rows (median of 20)`, `${fmt(v.medianMs, 2)} ms`, '< 50 ms', v.medianMs < 50 ? 'met' : 'MISSED'],
     ...(addin
       ? addin.map((a): [string, string, string, string] => [`add-in reader, ${a.rows} rows: sync calls`, `${a.syncs} (${fmt(a.ms, 0)} ms)`, '≤ 3', a.syncs <= 3 ? 'met' : 'MISSED'])
       : [['add-in reader', 'n/a (addin/src/office/readWorkbook.ts missing)', '≤ 3', ''] as [string, string, string, string]]),
   ];
-  const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'value', 'target', ''][i]!.length));
+  const width = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length), ['measure', 'value', 'target', 'status'][i]!.length));
   const line = (r: string[]): string => `| ${r.map((c, i) => c.padEnd(width[i]!)).join(' | ')} |`;
   const table = [line(['measure', 'value', 'target', 'status']), `|${width.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
   console.log(table);
+  console.log(`load average (1 min): ${fmt(loadBefore, 2)} before, ${fmt(loadAfter, 2)} after`);
 
   const m = machine();
   const misses: string[] = [];
   if (ratio > 0.7) {
+    const boot = report.firstResultMs;
     misses.push(
-      `- Ratio ${fmt(ratio, 2)} vs ≤ 0.70 (over by ${fmt((ratio / 0.7 - 1) * 100, 0)} %). Two workers can at best halve the exceljs time; ` +
-        `worker start took ${seconds(report.firstResultMs)} of the ${seconds(report.ms)}, consolidation ${fmt(report.consolidateMs, 0)} ms and the DOCX ${report.docxMs === undefined ? 'n/a' : `${fmt(report.docxMs, 0)} ms`}; ` +
-        `the rest is reading in the workers (guard + exceljs with ignoreNodes + validation).`,
+      `- **Ratio ${fmt(ratio, 2)} vs ≤ 0.70** (over by ${fmt((ratio / 0.7 - 1) * 100, 0)} %; PRODUCT.md's own bound, 1.5, is ${ratio <= 1.5 ? 'met' : 'missed too'}). ` +
+        `Where (b)'s ${seconds(report.ms)} go: the DOCX writer ${report.docxMs === undefined ? 'n/a' : seconds(report.docxMs)} (single-threaded, after all files are read; ` +
+        `without it the ratio is ${fmt(ratioNoDocx, 2)}), starting the two worker threads ${seconds(boot)} before the first result ` +
+        `(each loads tsx, exceljs, zod and yaml and parses the plan; CPU-bound on both cores), consolidation ${fmt(report.consolidateMs, 0)} ms, ` +
+        `and reading: one thread needs ${fmt(per.guard + per.read + per.validate, 1)} ms per file (guard ${fmt(per.guard, 1)}, read ${fmt(per.read, 1)}, validation ${fmt(per.validate, 1)}) ` +
+        `against ${fmt(per.bare, 1)} ms for a bare exceljs load, so two workers can at best take ~${fmt((per.guard + per.read + per.validate) / per.bare / 2, 2)} of (a). ` +
+        `CPU over (b) was ${seconds(report.cpuMs)} for ${seconds(report.ms)} of wall time; the 1-minute load average was ${fmt(loadBefore, 2)} before and ${fmt(loadAfter, 2)} after (other work on the 2 cores stretches (b), whose gain comes from parallelism, more than (a)).`,
     );
   }
-  if (reportPeak >= 1024 * MiB) misses.push(`- Peak RSS ${fmt(reportPeak / MiB, 0)} MiB vs < 1024 MiB (over by ${fmt(reportPeak / MiB - 1024, 0)} MiB).`);
-  if (v.medianMs >= 50) misses.push(`- Validator ${fmt(v.medianMs, 1)} ms vs < 50 ms (over by ${fmt(v.medianMs - 50, 1)} ms).`);
-  for (const a of addin ?? []) if (a.syncs > 3) misses.push(`- Add-in reader: ${a.syncs} sync calls for ${a.rows} rows vs ≤ 3.`);
+  if (reportPeak >= 1024 * MiB) misses.push(`- **Peak RSS ${fmt(reportPeak / MiB, 0)} MiB vs < 1024 MiB** (over by ${fmt(reportPeak / MiB - 1024, 0)} MiB).`);
+  if (v.medianMs >= 50) misses.push(`- **Validator ${fmt(v.medianMs, 1)} ms vs < 50 ms** (over by ${fmt(v.medianMs - 50, 1)} ms).`);
+  for (const a of addin ?? []) if (a.syncs > 3) misses.push(`- **Add-in reader: ${a.syncs} sync calls for ${a.rows} rows vs ≤ 3.**`);
 
   const md = `# Benchmark results
 
@@ -320,6 +385,7 @@ npm run bench
 - ${files.length} submissions: every agency for ${MONTHS.length} months (${MONTHS[0]} to ${MONTHS.at(-1)}), each made by buildTemplate + fillWorkbook(validFilling); cached in \`${relative(ROOT, prov.dir).startsWith('..') ? prov.dir : relative(ROOT, prov.dir)}\` under a hash of the plan and the generator sources${prov.cached ? ' (reused on this run)' : ` (generated on this run in ${seconds(prov.generatedMs)})`}.
 - (a) \`new ExcelJS.Workbook().xlsx.load(buf)\` for every file, one after another, in this thread (file read included, no ignoreNodes).
 - (b) \`checkFiles\` over all ${files.length} files with 2 worker threads (zip guard, exceljs read with ignoreNodes, validation), then \`sortSubmissions\` + \`consolidate\` for each month (with the previous month), then \`writeReportDocx\` for the last month. ${report.accepted} files accepted, ${report.rejected} rejected.
+- (a) and (b) alternate over ${ROUNDS} rounds; the faster round of each is reported (the machine is shared), the peak memory is the highest of the (b) rounds.
 - Memory: RSS of the whole process tree (worker threads included) read from /proc every 50 ms by a separate thread (${samples} samples).
 - Validator: a plan with 500 tasks all given to one agency; the filled workbook read once; median of 20 \`validateWorkbook\` runs after 3 warm-up runs.
 - Add-in reader: \`addin/src/office/readWorkbook.ts\` on the office-addin-mock context of the add-in tests (test/addin/support/mockContext.ts), task sheet grown to 10 and 2,000 rows, read + validate.
@@ -328,9 +394,36 @@ npm run bench
 
 ${table}
 
+Load average (1 min): ${fmt(loadBefore, 2)} before the first round, ${fmt(loadAfter, 2)} after the last.
+
 ## Targets missed
 
 ${misses.length ? misses.join('\n') : 'None.'}
+
+## What was done about the read path
+
+Profiling (b) showed the files inflated twice: once by the zip guard, then again by exceljs's own
+JSZip + pako (about a third of exceljs's time on these files), plus the guard's streaming inflater
+allocating a 128 KB buffer per push. Now the guard inflates each part once (fflate; small parts in
+one go, large ones streamed in 16 KB slices), keeps only the parts the reader needs (workbook,
+relationships, shared strings, styles, worksheets) as text, and the reader hands them straight to
+exceljs's parsers (generator/reader/readWorkbook.ts \`readWorkbookParts\`), skipping JSZip, themes,
+document properties and worksheet relationships. Per file, guard + read went from ~14 ms to the
+figures above. What remains is exceljs's own XML parsing (saxes) and cell model, the worker
+threads' start-up, and the DOCX writer.
+
+## Where the rest could come from (profiled while writing this benchmark, not by this run)
+
+- DOCX writer (generator/report/writeDocx.ts): with 211 agencies, about three quarters of its time
+  is mdast-util-to-markdown's \`safe()\`/\`phrasing\`, i.e. escaping every quoted submission text
+  through \`toMarkdown\` in generator/report/renderTemplate.ts; a direct escape of untrusted text
+  would take most of it away.
+- Worker start-up: each worker loads tsx's ESM hooks, exceljs, zod and yaml and re-parses the plan
+  YAML (~1.3–1.8 s before its first result, on both cores at once). A worker bundled once with
+  esbuild (~40 ms to bundle) gave its first result in ~0.75 s in a trial.
+- Dispatch: a worker is handed its next file only after it posts the previous result, and waits on
+  the file read; ~8 % of a worker's time was idle. Two files in flight per worker would hide it,
+  at the cost of a more careful per-file time limit.
 `;
   writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
   log('Đã ghi bench/RESULTS.md');

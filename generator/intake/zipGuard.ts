@@ -12,26 +12,29 @@ import { Inflate, inflateSync } from 'fflate';
  * | limit                     | value     | why                                                               |
  * |---------------------------|-----------|-------------------------------------------------------------------|
  * | file size                 | 50 MB     | read whole into memory                                            |
- * | zip entries               | 2 000     | every entry costs exceljs/JSZip an object and a parse              |
- * | one part, inflated        | 64 MB     | JSZip inflates a part whole; 20 000 rows × 60 columns fit          |
- * | all parts, inflated       | 160 MB    | sum of the above that exceljs will hold over the load              |
+ * | zip entries               | 2 000     | every entry costs an object and, if parsed, a parse                |
+ * | one part, inflated        | 64 MB     | a part is held whole while parsed; 20 000 rows × 60 columns fit    |
+ * | all parts, inflated       | 160 MB    | what a load may hold at once                                       |
  * | inflated/compressed ratio | 500       | for parts over 4 MB once inflated (deflate's own maximum is ~1032) |
  * | merged ranges per sheet   | 5 000     | exceljs checks every merge against every other (quadratic)         |
  * | merged cells, all sheets  | 200 000   | exceljs creates a cell object for every cell of a merged range     |
  * | column definitions        | ≤ XFD     | exceljs creates one object per column up to `max`                  |
+ * | entry names               | relative  | no `..`, `.`, absolute path, backslash, drive letter, control char; no duplicates |
  *
  * Sizes are checked twice: as declared by the central directory (cheap, before inflating) and as
- * actually inflated. Every part is inflated with fflate's streaming `Inflate` in 16 KB input
- * slices, counting output bytes and discarding them; inflating stops as soon as a part exceeds its
- * declared size (a header that lies) or a cap, so memory stays bounded whatever the headers say.
- * XML parts (.xml, .rels, .vml) are scanned while streaming: `<!DOCTYPE` or `<!ENTITY` (which OOXML
- * never uses: entity-expansion tricks) and UTF-16 parts are rejected; worksheets are scanned for
- * absurd merged ranges and column definitions. Entry names that climb out of the package (`..`,
- * absolute paths, backslashes, drive letters) or repeat, encrypted entries and unknown compression
- * methods are rejected too.
+ * actually inflated. Every part is inflated with fflate: a part whose compressed data exceeds one
+ * 16 KB slice goes through the streaming `Inflate` slice by slice, counting output bytes; a smaller
+ * one is inflated in one go into a buffer of its declared size + 1 (so a longer result shows). Either
+ * way inflating stops as soon as a part exceeds its declared size (a header that lies) or a cap, and
+ * one step never produces more than ~1 032 × 16 KB, so memory stays bounded whatever the headers say.
+ * XML parts (.xml, .rels, .vml) are scanned: `<!DOCTYPE` or `<!ENTITY` (which OOXML never uses:
+ * entity-expansion tricks) and UTF-16 parts are rejected; worksheets are scanned for absurd merged
+ * ranges and column definitions. Encrypted entries, unknown compression methods and multi-disk
+ * archives are rejected too. Each rejection is a Vietnamese sentence for the clerk.
  *
  * The parts the reader needs (`keep`) are kept as they inflate and handed back as text, so the
- * reader parses them straight away instead of inflating the file a second time.
+ * reader parses them straight away instead of inflating the file a second time (exceljs's own
+ * JSZip + pako pass used to be a third of the read time).
  */
 export const ZIP_LIMITS = {
   /** Largest file accepted as it arrives. */
@@ -413,8 +416,10 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   const xml = XML_PART.test(entry.name);
   const scanner = xml && !keep ? new XmlScanner(name, WORKSHEET.test(entry.name), totals) : undefined;
   const compressed = data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
-  // A part whose compressed data fits in one slice is inflated in one go: the output is bounded
-  // the same way (≤ ~1 032 × 16 KB) and fflate's streaming buffers would cost more than the work.
+  // A part whose compressed data fits in one slice is inflated in one go into a buffer of its
+  // declared size + 1 byte: fflate drops what does not fit, so a longer result (a header that lies)
+  // shows as declared + 1 bytes, and the work is bounded as for one streamed slice (≤ ~1 032 × 16 KB).
+  // Cheaper than streaming, whose buffers grow by 128 KB per push, for the small parts of a workbook.
   const oneShot = entry.method === 8 && entry.compressedSize <= ZIP_LIMITS.inflateSliceBytes;
   // Never more than declared (checked below), so the declared size bounds the buffer.
   let kept: Uint8Array | undefined = keep && entry.method === 8 && !oneShot ? new Uint8Array(entry.size) : undefined;
@@ -440,7 +445,7 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   } else if (oneShot) {
     let out: Uint8Array;
     try {
-      out = inflateSync(compressed);
+      out = inflateSync(compressed, { out: new Uint8Array(entry.size + 1) });
     } catch {
       throw new Rejected(`Thành phần "${name}" bị hỏng, không giải nén được. ${CORRUPT}`);
     }

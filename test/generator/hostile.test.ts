@@ -1,11 +1,13 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import fc from 'fast-check';
+import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync } from 'fflate';
-import { buildCorpus, CORPUS_OPTIONS, CORPUS_PLAN, deflateZeros, sheetPart, zipParts, type Corpus } from '../hostile/buildCorpus.ts';
+import { buildCorpus, CORPUS_OPTIONS, CORPUS_PLAN, deflateZeros, rawDeflated, sheetPart, writeZip, zipParts, type Corpus } from '../hostile/buildCorpus.ts';
 import { checkFile } from '../../generator/intake/checkFile.ts';
 import { checkFiles } from '../../generator/intake/checkPool.ts';
 import { bytesToModel } from '../../generator/reader/bytesToModel.ts';
+import { readerNeeds } from '../../generator/reader/readWorkbook.ts';
 import { guardZipSync, ZIP_LIMITS } from '../../generator/intake/zipGuard.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
@@ -86,7 +88,7 @@ describe('hostile corpus', () => {
       expect(verdict.ok, name).toBe(false);
       if (!verdict.ok) expect(verdict.reason, name).toMatch(item.message);
     }
-    for (const file of corpus.valid) expect(guardZipSync(readFileSync(file))).toEqual({ ok: true });
+    for (const file of corpus.valid) expect(guardZipSync(readFileSync(file)).ok).toBe(true);
   });
 
   it('a run over the whole corpus with two workers still accepts the valid files', async () => {
@@ -130,7 +132,44 @@ describe('zip guard details', () => {
   it('accepts the template writer’s workbooks and keeps the documented limits', () => {
     expect(ZIP_LIMITS.maxEntries).toBeLessThan(10_000);
     expect(ZIP_LIMITS.maxEntryBytes).toBeLessThan(1024 * MB);
-    expect(guardZipSync(readFileSync(corpus.valid[0]!))).toEqual({ ok: true });
+    expect(guardZipSync(readFileSync(corpus.valid[0]!)).ok).toBe(true);
+  });
+
+  it('hands the reader the parts it needs, inflated once, and nothing else', () => {
+    const verdict = guardZipSync(readFileSync(corpus.valid[0]!), { keep: readerNeeds });
+    expect(verdict.ok).toBe(true);
+    if (!verdict.ok) return;
+    const names = [...verdict.parts.keys()].sort();
+    expect(names).toContain('xl/workbook.xml');
+    expect(names).toContain('xl/sharedStrings.xml');
+    expect(names.every(readerNeeds)).toBe(true);
+    expect(names.some((n) => n.startsWith('docProps/') || n.startsWith('xl/theme/'))).toBe(false);
+  });
+
+  it('reads the same model through exceljs’s own loader if its internals ever change', async () => {
+    const bytes = readFileSync(corpus.valid[0]!);
+    const direct = await bytesToModel(bytes);
+    const proto = Object.getPrototypeOf(new ExcelJS.Workbook().xlsx) as Record<string, unknown>;
+    const internal = proto.prepareModel;
+    try {
+      delete proto.prepareModel; // used by the direct path only (not by exceljs's load)
+      expect(await bytesToModel(bytes)).toEqual(direct);
+    } finally {
+      proto.prepareModel = internal;
+    }
+  });
+
+  it('catches a small part that lies about its size (inflated in one go, not streamed)', () => {
+    const parts = unzipSync(readFileSync(corpus.valid[0]!));
+    const part = sheetPart(parts, 'Nhiệm vụ');
+    // ~10 KB of compressed zeros that inflate to 10 MB, declared as 2 000 bytes.
+    const entries = Object.entries(parts).map(([name, data]) =>
+      name === part ? { name, method: 8 as const, data: deflateZeros(10 * MB), crc: 0, size: 2_000 } : rawDeflated(name, data),
+    );
+    expect(entries.find((e) => e.name === part)!.data.length).toBeLessThanOrEqual(ZIP_LIMITS.inflateSliceBytes);
+    const verdict = guardZipSync(writeZip(entries), { keep: readerNeeds });
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.reason).toMatch(/nhiều hơn kích thước khai báo/);
   });
 
   it('finds <!DOCTYPE split across inflate slices and in any XML part', () => {
