@@ -3,6 +3,7 @@ import { INDICATOR_COLUMNS, REQUIRED_INDICATOR_COLUMNS, SHEETS } from '../workbo
 import { indicatorsForAgency, type ResolvedIndicator } from '../plan/normalize.ts';
 import type { Period } from '../period/period.ts';
 import type { IndicatorReport } from '../submission/schema.ts';
+import { shorten } from '../text/shorten.ts';
 import { readNumber, readText } from './cellReaders.ts';
 import { locateTable, type RuleContext } from './context.ts';
 
@@ -54,7 +55,7 @@ export function checkIndicators(ctx: RuleContext, model: WorkbookModel): Indicat
         return undefined;
       }
       if (r.kind === 'bad') {
-        ctx.add('indicator-not-number', sheet.name, at(row, k), `Chỉ tiêu ${id}: ${label} "${readText(cell)}" không phải là số. Chỉ ghi số, ví dụ 1250.`);
+        ctx.add('indicator-not-number', sheet.name, at(row, k), `Chỉ tiêu ${id}: ${label} "${shorten(readText(cell))}" không phải là số. Chỉ ghi số, ví dụ 1250.`);
         return undefined;
       }
       if (r.value < 0) {

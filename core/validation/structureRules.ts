@@ -2,6 +2,7 @@ import type { WorkbookModel } from '../workbook/model.ts';
 import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
 import { INFO_LABELS, META_KEYS, SHEETS, TEMPLATE_VERSION, type MetaKey } from '../workbook/contract.ts';
 import { parsePeriodId, parsePeriodText, periodLabel, periodSpan } from '../period/period.ts';
+import { shorten } from '../text/shorten.ts';
 import { readDate, readText } from './cellReaders.ts';
 import { headerKey, type RuleContext } from './context.ts';
 import { formatShortDate } from '../text/dates.ts';
@@ -83,7 +84,7 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
   if (agencyAt && ctx.agency) {
     const written = readText(index.cell(agencyAt.row, agencyAt.col));
     if (headerKey(written) !== headerKey(ctx.agency.name)) {
-      ctx.add('agency-name-mismatch', sheet.name, agencyAt.address, `Tên đơn vị "${written}" khác với tên trong kế hoạch "${ctx.agency.name}". Hãy giữ nguyên tên đơn vị.`);
+      ctx.add('agency-name-mismatch', sheet.name, agencyAt.address, `Tên đơn vị "${shorten(written)}" khác với tên trong kế hoạch "${ctx.agency.name}". Hãy giữ nguyên tên đơn vị.`);
     }
   }
 
@@ -92,9 +93,9 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
     const text = readText(index.cell(periodAt.row, periodAt.col));
     const written = text ? parsePeriodText(text) : undefined;
     if (!text) ctx.add('period-missing', sheet.name, periodAt.address, 'Ô "Kỳ báo cáo" để trống. Hãy ghi kỳ báo cáo, ví dụ "Tháng 01/2023".');
-    else if (!written) ctx.add('period-malformed', sheet.name, periodAt.address, `Không đọc được kỳ báo cáo "${text}". Hãy ghi theo mẫu "Tháng 01/2023", "Quý I/2023", "6 tháng đầu năm 2023" hoặc "Năm 2023".`);
+    else if (!written) ctx.add('period-malformed', sheet.name, periodAt.address, `Không đọc được kỳ báo cáo "${shorten(text)}". Hãy ghi theo mẫu "Tháng 01/2023", "Quý I/2023", "6 tháng đầu năm 2023" hoặc "Năm 2023".`);
     else if (ctx.period && written.id !== ctx.period.id) {
-      ctx.add('period-mismatch', sheet.name, periodAt.address, `Kỳ báo cáo "${text}" khác với kỳ của biểu mẫu (${periodLabel(ctx.period)}). Hãy dùng biểu mẫu của đúng kỳ báo cáo.`);
+      ctx.add('period-mismatch', sheet.name, periodAt.address, `Kỳ báo cáo "${shorten(text)}" khác với kỳ của biểu mẫu (${periodLabel(ctx.period)}). Hãy dùng biểu mẫu của đúng kỳ báo cáo.`);
     }
     ctx.period ??= written;
   }
@@ -117,7 +118,7 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
   if (dateAt) {
     const date = readDate(index.cell(dateAt.row, dateAt.col));
     if (date.kind === 'blank') ctx.add('report-date-missing', sheet.name, dateAt.address, 'Ô "Ngày lập" để trống. Hãy ghi ngày lập báo cáo dạng ngày/tháng/năm, ví dụ 12/01/2023.');
-    else if (date.kind === 'bad') ctx.add('report-date-invalid', sheet.name, dateAt.address, `Ô "Ngày lập" có giá trị "${readText(index.cell(dateAt.row, dateAt.col))}" không phải là ngày. Hãy ghi dạng ngày/tháng/năm, ví dụ 12/01/2023.`);
+    else if (date.kind === 'bad') ctx.add('report-date-invalid', sheet.name, dateAt.address, `Ô "Ngày lập" có giá trị "${shorten(readText(index.cell(dateAt.row, dateAt.col)))}" không phải là ngày. Hãy ghi dạng ngày/tháng/năm, ví dụ 12/01/2023.`);
     else {
       ctx.reportDate = date.value;
       const tooEarly = ctx.period && date.value < periodSpan(ctx.period).start;

@@ -5,6 +5,7 @@ import { dueDate, deadlineText } from '../plan/deadline.ts';
 import { periodCutoff } from '../period/period.ts';
 import { formatShortDate } from '../text/dates.ts';
 import type { TaskReport } from '../submission/schema.ts';
+import { shorten } from '../text/shorten.ts';
 import { readDate, readPercent, readStatus, readText } from './cellReaders.ts';
 import { locateTable, type RuleContext } from './context.ts';
 
@@ -61,19 +62,19 @@ export function checkTasks(ctx: RuleContext, model: WorkbookModel): TaskReport[]
       continue;
     }
     if (status.kind === 'bad') {
-      ctx.add('status-invalid', sheet.name, at(row, 'status'), `${label}: trạng thái "${readText(index.cell(row, col('status')))}" không hợp lệ. Hãy chọn "${STATUS.done}", "${STATUS.inProgress}" hoặc "${STATUS.notStarted}".`);
+      ctx.add('status-invalid', sheet.name, at(row, 'status'), `${label}: trạng thái "${shorten(readText(index.cell(row, col('status'))))}" không hợp lệ. Hãy chọn "${STATUS.done}", "${STATUS.inProgress}" hoặc "${STATUS.notStarted}".`);
       continue;
     }
     report.status = status.value;
     let pct: number | undefined;
     if (progress.kind === 'bad' || (progress.kind === 'ok' && (progress.value < 0 || progress.value > 100))) {
-      ctx.add('progress-invalid', sheet.name, at(row, 'progress'), `${label}: tiến độ "${readText(index.cell(row, col('progress')))}" không hợp lệ. Hãy ghi một số từ 0 đến 100.`);
+      ctx.add('progress-invalid', sheet.name, at(row, 'progress'), `${label}: tiến độ "${shorten(readText(index.cell(row, col('progress'))))}" không hợp lệ. Hãy ghi một số từ 0 đến 100.`);
     } else if (progress.kind === 'ok') {
       pct = progress.value;
       report.progress = pct;
     }
     if (completed.kind === 'bad') {
-      ctx.add('completion-date-invalid', sheet.name, at(row, 'completedOn'), `${label}: ngày hoàn thành "${readText(index.cell(row, col('completedOn')))}" không phải là ngày. Hãy ghi dạng ngày/tháng/năm.`);
+      ctx.add('completion-date-invalid', sheet.name, at(row, 'completedOn'), `${label}: ngày hoàn thành "${shorten(readText(index.cell(row, col('completedOn'))))}" không phải là ngày. Hãy ghi dạng ngày/tháng/năm.`);
     } else if (completed.kind === 'ok') {
       report.completedOn = completed.value;
     }
@@ -125,7 +126,7 @@ export function checkTasks(ctx: RuleContext, model: WorkbookModel): TaskReport[]
 
   for (const [id, { task }] of assigned) {
     if (!seen.has(id)) {
-      ctx.add('task-row-missing', sheet.name, index.address(headerRow + 1, col('id')), `Thiếu dòng của nhiệm vụ ${id} (${task.title.slice(0, 80)}${task.title.length > 80 ? '…' : ''}). Không xóa dòng nhiệm vụ; hãy dùng lại biểu mẫu gốc.`);
+      ctx.add('task-row-missing', sheet.name, index.address(headerRow + 1, col('id')), `Thiếu dòng của nhiệm vụ ${id} (${shorten(task.title, 80)}). Không xóa dòng nhiệm vụ; hãy dùng lại biểu mẫu gốc.`);
     }
   }
   return reports;

@@ -36,6 +36,7 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
     return results;
   }
   let next = 0;
+  let ready = 0;
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { planId, options: validateOptions } });
@@ -57,7 +58,12 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
         }, FILE_TIME_LIMIT_MS);
         worker.postMessage({ index: current, file: files[current] });
       };
-      worker.on('message', (msg: { index: number; result: FileCheck }) => {
+      worker.on('message', (msg: { ready: true } | { index: number; result: FileCheck }) => {
+        if ('ready' in msg) {
+          ready++;
+          feed();
+          return;
+        }
         clearTimeout(timer);
         finish(msg.index, msg.result);
         feed();
@@ -69,8 +75,15 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
           runWorker().then(resolve, reject);
         } else reject(e);
       });
-      worker.once('online', feed);
     });
-  await Promise.all(Array.from({ length: workerCount }, runWorker));
+  // Workers take a second or two to load; this thread checks files until they are all ready.
+  const whileWorkersStart = async (): Promise<void> => {
+    const np = loadPlan(planId);
+    while (ready < workerCount && next < files.length) {
+      const i = next++;
+      finish(i, await checkFile(np, files[i]!, validateOptions));
+    }
+  };
+  await Promise.all([...Array.from({ length: workerCount }, runWorker), whileWorkersStart()]);
   return results;
 }

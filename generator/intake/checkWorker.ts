@@ -9,3 +9,4 @@ const np = loadPlan(planId);
 parentPort!.on('message', async ({ index, file }: { index: number; file: string }) => {
   parentPort!.postMessage({ index, result: await checkFile(np, file, options) });
 });
+parentPort!.postMessage({ ready: true });

@@ -45,13 +45,24 @@ export function escapeMarkdown(value: string): string {
   return toMarkdown(paragraph).replace(/\n$/, '');
 }
 
-/** Every string (object values and array items, at any depth) NFC-normalised and escaped. */
-export function escapeData<T>(value: T): T {
-  if (typeof value === 'string') return escapeMarkdown(value.normalize('NFC').replace(/\r\n?/g, '\n')) as T;
-  if (Array.isArray(value)) return value.map((v) => escapeData(v)) as T;
+/**
+ * Every string (object values and array items, at any depth) NFC-normalised and escaped. Agency
+ * names, statuses and dates repeat thousands of times in a large report: each distinct string is
+ * escaped once.
+ */
+export function escapeData<T>(value: T, cache: Map<string, string> = new Map()): T {
+  if (typeof value === 'string') {
+    let escaped = cache.get(value);
+    if (escaped === undefined) {
+      escaped = escapeMarkdown(value.normalize('NFC').replace(/\r\n?/g, '\n'));
+      cache.set(value, escaped);
+    }
+    return escaped as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => escapeData(v, cache)) as T;
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeData(v);
+    for (const [k, v] of Object.entries(value)) out[k] = escapeData(v, cache);
     return out as T;
   }
   return value;
