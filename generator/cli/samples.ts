@@ -3,18 +3,10 @@ import { dirname, join, relative } from 'node:path';
 import { parsePeriodId } from '../../core/period/period.ts';
 import { writeFileAtomic } from '../output/atomicWrite.ts';
 import { loadPlan, REPO_ROOT } from '../plan/loadPlan.ts';
-import { planSamples, type PlanSampleSpec, type SampleFile } from '../samples/buildSamples.ts';
+import { planSamples, type SampleFile } from '../samples/buildSamples.ts';
+import { SAMPLE_SPECS } from '../samples/specs.ts';
 import { trainerGuide } from '../samples/trainerGuide.ts';
 import { parseArgs } from './args.ts';
-
-/** The demo period of each plan; the default plan also gets its previous month. */
-export const SAMPLE_SPECS: PlanSampleSpec[] = [
-  { planId: 'quang-ngai-2022', period: '2023-01', withPrevious: true },
-  { planId: 'can-tho-2022', period: '2023-H1' },
-  { planId: 'hai-duong-2023', period: '2024-01' },
-  { planId: 'quang-ngai-2023', period: '2023-06' },
-  { planId: 'bac-giang-2022', period: '2022-06' },
-];
 
 const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 

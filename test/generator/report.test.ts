@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriodId } from '../../core/period/period.ts';
 import { loadPlan, REPO_ROOT } from '../../generator/plan/loadPlan.ts';
 import { runReport } from '../../generator/report/runReport.ts';
-import { SAMPLE_SPECS } from '../../generator/cli/samples.ts';
+import { SAMPLE_SPECS } from '../../generator/samples/specs.ts';
 
 const TSX = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 
