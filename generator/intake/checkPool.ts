@@ -7,10 +7,17 @@ import { loadPlan } from '../plan/loadPlan.ts';
 /** Per-file time limit: a file that takes longer is reported unreadable and its worker replaced. */
 export const FILE_TIME_LIMIT_MS = 20_000;
 
+/** Files handed to a worker ahead, so that it never waits for this thread between two files. */
+const IN_FLIGHT = 2;
+
 export interface PoolOptions extends ValidateOptions {
   /** Worker threads to use; 0 checks in this thread. Default: one per core when there are enough files to repay the workers' start-up (about 2 s). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
+  /** Per-file time limit in a worker (default FILE_TIME_LIMIT_MS). */
+  timeLimitMs?: number;
+  /** Whether this thread checks files while the workers load (default true). */
+  assist?: boolean;
 }
 
 const WORKER_URL = new URL('./checkWorker.ts', import.meta.url).href;
@@ -22,7 +29,7 @@ const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); 
  * each take the next file from a shared queue. Results come back in input order.
  */
 export async function checkFiles(planId: string, files: string[], options: PoolOptions = {}): Promise<FileCheck[]> {
-  const { workers: wanted, onProgress, ...validateOptions } = options;
+  const { workers: wanted, onProgress, timeLimitMs = FILE_TIME_LIMIT_MS, assist = true, ...validateOptions } = options;
   const workerCount = Math.min(wanted ?? (files.length >= 64 ? availableParallelism() : 0), files.length);
   const results: FileCheck[] = new Array(files.length);
   let done = 0;
@@ -37,50 +44,61 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
   }
   let next = 0;
   let ready = 0;
+  /** Files handed back by a worker that was replaced, checked again first. */
+  const retry: number[] = [];
+  const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { planId, options: validateOptions } });
-      let current = -1;
+      // Files sent and not yet answered, in the order the worker checks them (one at a time).
+      const inFlight: number[] = [];
       let timer: NodeJS.Timeout | undefined;
-      const feed = (): void => {
-        if (next >= files.length) {
+      const replace = (reason: string): void => {
+        clearTimeout(timer);
+        const stuck = inFlight.shift()!;
+        finish(stuck, unreadable(files[stuck]!, '', reason));
+        retry.unshift(...inFlight.splice(0));
+        void worker.terminate();
+        runWorker().then(resolve, reject);
+      };
+      // The time limit runs for the file the worker is on, from when it started on it.
+      const arm = (): void => {
+        clearTimeout(timer);
+        if (inFlight.length) timer = setTimeout(() => replace(`Đọc tệp quá ${Math.max(1, Math.round(timeLimitMs / 1000))} giây, đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`), timeLimitMs);
+      };
+      const fill = (): void => {
+        while (inFlight.length < IN_FLIGHT) {
+          const i = take();
+          if (i === undefined) break;
+          inFlight.push(i);
+          worker.postMessage({ index: i, file: files[i] });
+        }
+        if (inFlight.length === 0) {
+          clearTimeout(timer);
           void worker.terminate();
           resolve();
-          return;
         }
-        current = next++;
-        timer = setTimeout(() => {
-          // The file hangs the reader: report it, replace the worker, go on with the rest.
-          finish(current, unreadable(files[current]!, '', `Đọc tệp quá ${FILE_TIME_LIMIT_MS / 1000} giây, đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`));
-          current = -1;
-          void worker.terminate();
-          runWorker().then(resolve, reject);
-        }, FILE_TIME_LIMIT_MS);
-        worker.postMessage({ index: current, file: files[current] });
       };
       worker.on('message', (msg: { ready: true } | { index: number; result: FileCheck }) => {
         if ('ready' in msg) {
           ready++;
-          feed();
-          return;
+        } else {
+          inFlight.splice(inFlight.indexOf(msg.index), 1);
+          finish(msg.index, msg.result);
         }
-        clearTimeout(timer);
-        finish(msg.index, msg.result);
-        feed();
+        fill();
+        arm();
       });
       worker.on('error', (e) => {
-        clearTimeout(timer);
-        if (current >= 0) {
-          finish(current, unreadable(files[current]!, '', 'Không đọc được tệp (lỗi khi xử lý).'));
-          runWorker().then(resolve, reject);
-        } else reject(e);
+        if (inFlight.length) replace('Không đọc được tệp (lỗi khi xử lý).');
+        else reject(e);
       });
     });
   // Workers take a second or two to load; this thread checks files until they are all ready.
   const whileWorkersStart = async (): Promise<void> => {
+    if (!assist) return;
     const np = loadPlan(planId);
-    while (ready < workerCount && next < files.length) {
-      const i = next++;
+    for (let i = take(); i !== undefined; i = ready < workerCount ? take() : undefined) {
       finish(i, await checkFile(np, files[i]!, validateOptions));
     }
   };

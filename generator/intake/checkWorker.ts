@@ -6,7 +6,9 @@ import { loadPlan } from '../plan/loadPlan.ts';
 const { planId, options } = workerData as { planId: string; options: Parameters<typeof checkFile>[2] };
 const np = loadPlan(planId);
 
-parentPort!.on('message', async ({ index, file }: { index: number; file: string }) => {
-  parentPort!.postMessage({ index, result: await checkFile(np, file, options) });
+// One file at a time, in the order received: the pool's time limit is for the file in hand.
+let queue = Promise.resolve();
+parentPort!.on('message', ({ index, file }: { index: number; file: string }) => {
+  queue = queue.then(async () => parentPort!.postMessage({ index, result: await checkFile(np, file, options) }));
 });
 parentPort!.postMessage({ ready: true });
