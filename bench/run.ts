@@ -9,8 +9,6 @@ import { parsePeriodId, previousPeriod } from '../core/period/period.ts';
 import { consolidate } from '../core/report/consolidate.ts';
 import type { ConsolidatedReport } from '../core/report/schema.ts';
 import { validateWorkbook } from '../core/validation/validate.ts';
-import type { Cell, WorkbookModel } from '../core/workbook/model.ts';
-import { toA1 } from '../core/workbook/address.ts';
 import { checkFiles } from '../generator/intake/checkPool.ts';
 import type { FileCheck } from '../generator/intake/checkFile.ts';
 import { displayPath, sortSubmissions } from '../generator/report/intake.ts';
@@ -246,23 +244,9 @@ async function addinReader(): Promise<AddinFigure[] | undefined> {
   if (![reader, mockFile, sampleFile].every(existsSync)) return undefined;
   const { readWorkbook: officeRead } = (await import(pathToFileURL(reader).href)) as typeof import('../addin/src/office/readWorkbook.ts');
   const { readContext } = (await import(pathToFileURL(mockFile).href)) as typeof import('../test/addin/support/mockContext.ts');
-  const { sampleWorkbook, modelToGrid, TASKS, PLAN_ID } = (await import(pathToFileURL(sampleFile).href)) as typeof import('../test/addin/support/sampleWorkbook.ts');
+  const { sampleWorkbook, modelToGrid, withTaskRows, PLAN_ID } = (await import(pathToFileURL(sampleFile).href)) as typeof import('../test/addin/support/sampleWorkbook.ts');
   const { loadPlan } = await import('../generator/plan/loadPlan.ts');
   const sample = await sampleWorkbook();
-  const withTaskRows = (model: WorkbookModel, rows: number): WorkbookModel => ({
-    sheets: model.sheets.map((sheet) => {
-      if (sheet.name !== TASKS) return sheet;
-      const header = sheet.cells.filter((c) => c.row <= 3);
-      const body = sheet.cells.filter((c) => c.row > 3);
-      const bodyRows = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
-      const cells: Cell[] = [...header];
-      for (let i = 0; i < rows; i++) {
-        const from = bodyRows[i % bodyRows.length]!;
-        for (const c of body.filter((x) => x.row === from)) cells.push({ ...c, row: 4 + i, address: toA1(4 + i, c.col) });
-      }
-      return { ...sheet, cells };
-    }),
-  });
   const out: AddinFigure[] = [];
   for (const rows of [10, 2000]) {
     const mock = readContext(modelToGrid(withTaskRows(sample.model, rows)));

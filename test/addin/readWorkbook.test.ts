@@ -2,9 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { officeCellValue, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';
 import { loadPlan } from '../../generator/plan/loadPlan.ts';
-import type { Cell, WorkbookModel } from '../../core/workbook/model.ts';
-import { toA1 } from '../../core/workbook/address.ts';
-import { modelToGrid, PLAN_ID, sampleWorkbook, TASKS, type SampleWorkbook } from './support/sampleWorkbook.ts';
+import type { WorkbookModel } from '../../core/workbook/model.ts';
+import { modelToGrid, PLAN_ID, sampleWorkbook, TASKS, withTaskRows, type SampleWorkbook } from './support/sampleWorkbook.ts';
 import { readContext } from './support/mockContext.ts';
 
 const TODAY = '2023-01-20';
@@ -13,24 +12,6 @@ let sample: SampleWorkbook;
 beforeAll(async () => {
   sample = await sampleWorkbook();
 });
-
-/** The sample with its task sheet grown or cut to `rows` task rows (copies of the real ones). */
-function withTaskRows(model: WorkbookModel, rows: number): WorkbookModel {
-  return {
-    sheets: model.sheets.map((sheet) => {
-      if (sheet.name !== TASKS) return sheet;
-      const header = sheet.cells.filter((c) => c.row <= 3);
-      const body = sheet.cells.filter((c) => c.row > 3);
-      const bodyRows = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
-      const cells: Cell[] = [...header];
-      for (let i = 0; i < rows; i++) {
-        const from = bodyRows[i % bodyRows.length]!;
-        for (const c of body.filter((x) => x.row === from)) cells.push({ ...c, row: 4 + i, address: toA1(4 + i, c.col) });
-      }
-      return { ...sheet, cells };
-    }),
-  };
-}
 
 /** A model in a comparable form: cells in order, fonts only where the file names one. */
 function comparable(model: WorkbookModel, fontsFrom: WorkbookModel): unknown {

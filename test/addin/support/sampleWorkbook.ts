@@ -5,7 +5,8 @@ import { readWorkbook } from '../../../generator/reader/readWorkbook.ts';
 import { parsePeriodId } from '../../../core/period/period.ts';
 import { legacyMappingTable } from '../../../core/text/legacyEncoding.ts';
 import { isoToSerial } from '../../../core/workbook/dates.ts';
-import type { WorkbookModel } from '../../../core/workbook/model.ts';
+import type { Cell, WorkbookModel } from '../../../core/workbook/model.ts';
+import { toA1 } from '../../../core/workbook/address.ts';
 
 /**
  * A real agency workbook for the add-in tests: the generator's template for Sở TT&TT, January 2023,
@@ -149,6 +150,24 @@ export function modelToGrid(model: WorkbookModel, fills: SampleWorkbook['fills']
         cells[c.address] = { ...cells[c.address], ...base, ...(c.numFmt ? { f: c.numFmt } : {}), ...(c.font ? { font: c.font } : {}) };
       }
       return { name: sheet.name, visibility: VISIBILITY[sheet.visibility], protected: protectedSheets.includes(sheet.name), cells, merges: sheet.merges };
+    }),
+  };
+}
+
+/** The sample with its task sheet grown or cut to `rows` task rows (copies of the real ones). */
+export function withTaskRows(model: WorkbookModel, rows: number): WorkbookModel {
+  return {
+    sheets: model.sheets.map((sheet) => {
+      if (sheet.name !== TASKS) return sheet;
+      const header = sheet.cells.filter((c) => c.row <= 3);
+      const body = sheet.cells.filter((c) => c.row > 3);
+      const bodyRows = [...new Set(body.map((c) => c.row))].sort((a, b) => a - b);
+      const cells: Cell[] = [...header];
+      for (let i = 0; i < rows; i++) {
+        const from = bodyRows[i % bodyRows.length]!;
+        for (const c of body.filter((x) => x.row === from)) cells.push({ ...c, row: 4 + i, address: toA1(4 + i, c.col) });
+      }
+      return { ...sheet, cells };
     }),
   };
 }
