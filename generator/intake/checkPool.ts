@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { buildSync } from 'esbuild';
 import type { ValidateOptions } from '../../core/validation/validate.ts';
 import { checkFile, unreadable, type FileCheck } from './checkFile.ts';
-import { loadPlan } from '../plan/loadPlan.ts';
+import { loadPlan, REPO_ROOT } from '../plan/loadPlan.ts';
+import { writeFileAtomic } from '../output/atomicWrite.ts';
 
 /** Per-file time limit: a file that takes longer is reported unreadable and its worker replaced. */
 export const FILE_TIME_LIMIT_MS = 20_000;
@@ -20,9 +24,27 @@ export interface PoolOptions extends ValidateOptions {
   assist?: boolean;
 }
 
-const WORKER_URL = new URL('./checkWorker.ts', import.meta.url).href;
-/** Workers load TypeScript through tsx's loader, registered before the worker module is imported. */
-const WORKER_BOOT = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+const WORKER_SOURCE = fileURLToPath(new URL('./checkWorker.ts', import.meta.url));
+const BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', 'da06', 'check-worker.mjs');
+let workerEntry: { code: string; eval: boolean } | undefined;
+
+/**
+ * The worker's code. Loading TypeScript through tsx costs each worker about 1.5 s, so the worker
+ * is bundled once per run with esbuild (already installed with tsx) next to node_modules, where
+ * its package imports resolve; if that fails, workers load the sources through tsx.
+ */
+function workerCode(): { code: string; eval: boolean } {
+  if (workerEntry) return workerEntry;
+  try {
+    const built = buildSync({ entryPoints: [WORKER_SOURCE], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
+    writeFileAtomic(BUNDLE, built.outputFiles[0]!.contents);
+    workerEntry = { code: BUNDLE, eval: false };
+  } catch {
+    const url = pathToFileURL(WORKER_SOURCE).href;
+    workerEntry = { code: `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(url)}); });`, eval: true };
+  }
+  return workerEntry;
+}
 
 /**
  * Checks many files, in parallel on all cores: reading an xlsx is CPU-bound, so worker threads
@@ -37,8 +59,8 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
     results[i] = r;
     onProgress?.(++done, files.length);
   };
+  const np = loadPlan(planId);
   if (workerCount === 0) {
-    const np = loadPlan(planId);
     for (const [i, f] of files.entries()) finish(i, await checkFile(np, f, validateOptions));
     return results;
   }
@@ -49,7 +71,8 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
   const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_BOOT, { eval: true, workerData: { planId, options: validateOptions } });
+      const entry = workerCode();
+      const worker = new Worker(entry.code, { eval: entry.eval, workerData: { np, options: validateOptions } });
       // Files sent and not yet answered, in the order the worker checks them (one at a time).
       const inFlight: number[] = [];
       let timer: NodeJS.Timeout | undefined;
@@ -97,7 +120,6 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
   // Workers take a second or two to load; this thread checks files until they are all ready.
   const whileWorkersStart = async (): Promise<void> => {
     if (!assist) return;
-    const np = loadPlan(planId);
     for (let i = take(); i !== undefined; i = ready < workerCount ? take() : undefined) {
       finish(i, await checkFile(np, files[i]!, validateOptions));
     }
