@@ -64,6 +64,12 @@ export function periodLabel(p: Period): string {
   }
 }
 
+/** The period inside a sentence: "tháng 01/2023", "quý I/2023", "6 tháng đầu năm 2023", "năm 2023". */
+export function periodPhrase(p: Period): string {
+  const label = periodLabel(p);
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /**
  * Reads the period as a clerk may have typed it in `Kỳ báo cáo`: the canonical id or the label
  * forms above, "01/2023", "1/2023", "tháng 1 năm 2023". Text is expected in NFC.

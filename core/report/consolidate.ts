@@ -1,7 +1,7 @@
 import type { NormalizedPlan, ResolvedTask, ResolvedIndicator } from '../plan/normalize.ts';
 import type { IndicatorTarget } from '../plan/schema.ts';
 import { dueDate, deadlineText } from '../plan/deadline.ts';
-import { periodCutoff, periodDueDate, periodLabel, periodMonths, periodSpan, type Period } from '../period/period.ts';
+import { periodCutoff, periodDueDate, periodLabel, periodMonths, periodPhrase, periodSpan, previousPeriod, type Period } from '../period/period.ts';
 import type { Submission, TaskReport } from '../submission/schema.ts';
 import type { Issue } from '../validation/catalogue.ts';
 import { targetText } from './targets.ts';
@@ -42,6 +42,7 @@ export interface ConsolidationInput {
 }
 
 const round1 = (n: number): number => Math.round(n * 10) / 10;
+const nextDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 function agencyRows(np: NormalizedPlan, received: Map<string, Received>): AgencyRow[] {
   return np.reportingAgencies.map((a) => {
@@ -281,7 +282,8 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
       id: period.id,
       kind: period.kind,
       label: periodLabel(period),
-      start: span.start,
+      phrase: periodPhrase(period),
+      start: nextDay(periodCutoff(previousPeriod(period), plan.reporting)),
       end: span.end,
       cutoff,
       due: periodDueDate(period, plan.reporting),

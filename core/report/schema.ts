@@ -109,7 +109,8 @@ export const QuoteSchema = z.object({
 
 export const ConsolidatedReportSchema = z.object({
   plan: z.object({ id: z.string(), title: z.string(), number: z.string().optional(), date: z.string(), province: z.string(), place: z.string(), issuer: z.string() }),
-  period: z.object({ id: z.string(), kind: z.string(), label: z.string(), start: z.string(), end: z.string(), cutoff: z.string(), due: z.string(), months: z.array(z.string()) }),
+  /** `start` is the first day of the period's data: the day after the previous period's cut-off (Nghị định 09/2019/NĐ-CP). */
+  period: z.object({ id: z.string(), kind: z.string(), label: z.string(), phrase: z.string(), start: z.string(), end: z.string(), cutoff: z.string(), due: z.string(), months: z.array(z.string()) }),
   /** Date printed on the report (the compiler may change it by option). */
   reportDate: z.string(),
   standing: z.object({ code: z.string(), name: z.string(), reportSymbol: z.string(), signerTitle: z.string(), signerName: z.string().optional() }),

@@ -129,7 +129,7 @@ describe('the report follows Nghị định 30/2020/NĐ-CP', () => {
   it('renders the roll-up template too', async () => {
     const quarter = {
       ...sampleReport,
-      period: { ...sampleReport.period, id: '2023-Q1', kind: 'quarter', label: 'Quý I/2023', start: '2022-12-15', end: '2023-03-14', cutoff: '2023-03-14', due: '2023-03-14', months: ['2023-01', '2023-02', '2023-03'] },
+      period: { ...sampleReport.period, id: '2023-Q1', kind: 'quarter', label: 'Quý I/2023', phrase: 'quý I/2023', start: '2022-12-15', end: '2023-03-14', cutoff: '2023-03-14', due: '2023-03-14', months: ['2023-01', '2023-02', '2023-03'] },
       sources: [
         { period: '2023-01', folder: 'nop/2023-01', files: 10 },
         { period: '2023-02', folder: 'nop/2023-02', files: 9 },
@@ -137,7 +137,7 @@ describe('the report follows Nghị định 30/2020/NĐ-CP', () => {
       ],
     };
     const out = paragraphTexts(docxParts(await writeReportDocx(quarter, ROLL_UP))['word/document.xml']!);
-    expect(out).toContain('Kết quả triển khai thực hiện Đề án 06 Quý I/2023');
+    expect(out).toContain('Kết quả triển khai thực hiện Đề án 06 quý I/2023');
     expect(out).toContain('- Tháng 02/2023: 9 tệp báo cáo;');
   });
 });
