@@ -228,20 +228,26 @@ function indicatorSummary(ind: ResolvedIndicator, period: Period, accepted: Map<
   };
 }
 
+/**
+ * Difficulties or proposals in plan order of agencies; the same words written by several agencies
+ * (or for several tasks) are quoted once with all of them, so a large province's list stays short.
+ */
 function quotes(np: NormalizedPlan, accepted: Map<string, Submission>, field: 'difficulties' | 'proposals'): Quote[] {
-  const out: Quote[] = [];
+  const byText = new Map<string, Quote>();
   for (const a of np.reportingAgencies) {
     const s = accepted.get(a.code);
     if (!s) continue;
-    const seen = new Set<string>();
     for (const t of s.tasks) {
       const text = t[field].trim();
-      if (!text || seen.has(text)) continue;
-      seen.add(text);
-      out.push({ agency: a.code, name: a.short ?? a.name, task: t.id, text });
+      if (!text) continue;
+      const key = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+      const quote = byText.get(key) ?? byText.set(key, { text, sources: [] }).get(key)!;
+      const mine = quote.sources.find((q) => q.agency === a.code);
+      if (mine) mine.task = mine.task ? `${mine.task}, ${t.id}` : t.id;
+      else quote.sources.push({ agency: a.code, name: a.short ?? a.name, task: t.id });
     }
   }
-  return out;
+  return [...byText.values()];
 }
 
 /** Consolidation: a pure function of the plan, the period and what was received. */

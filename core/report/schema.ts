@@ -100,11 +100,10 @@ export const IndicatorSummarySchema = z.object({
   previousValue: z.number().optional(),
 });
 
+/** A difficulty or proposal, once per distinct text, with every agency (and task) that wrote it. */
 export const QuoteSchema = z.object({
-  agency: z.string(),
-  name: z.string(),
-  task: z.string().optional(),
   text: z.string(),
+  sources: z.array(z.object({ agency: z.string(), name: z.string(), task: z.string().optional() })).min(1),
 });
 
 export const ConsolidatedReportSchema = z.object({

@@ -111,8 +111,20 @@ describe('consolidation', () => {
       received('STTTT', [task('T3', 'inProgress', { difficulties: 'Thiếu kinh phí', proposals: 'Bố trí kinh phí' })]),
       received('H_A', [task('T3', 'inProgress', { difficulties: 'Không tính' })], 'rejected'),
     ]);
-    expect(r.difficulties).toEqual([{ agency: 'STTTT', name: 'Sở Thông tin và Truyền thông', task: 'T3', text: 'Thiếu kinh phí' }]);
+    expect(r.difficulties).toEqual([{ text: 'Thiếu kinh phí', sources: [{ agency: 'STTTT', name: 'Sở Thông tin và Truyền thông', task: 'T3' }] }]);
     expect(r.proposals.map((p) => p.text)).toEqual(['Bố trí kinh phí']);
+  });
+
+  it('quotes the same words from several agencies or tasks once, with all of them', () => {
+    const r = run([
+      received('H_A', [task('T2', 'inProgress', { difficulties: 'Thiếu kinh phí.' }), task('T3', 'inProgress', { difficulties: 'Thiếu  kinh phí.' })]),
+      received('H_B', [task('T2', 'inProgress', { difficulties: 'thiếu kinh phí.' })]),
+      received('H_C', [task('T2', 'inProgress', { difficulties: 'Đường truyền chậm.' })]),
+    ]);
+    expect(r.difficulties).toEqual([
+      { text: 'Thiếu kinh phí.', sources: [{ agency: 'H_A', name: 'UBND huyện H_A', task: 'T2, T3' }, { agency: 'H_B', name: 'UBND huyện H_B', task: 'T2' }] },
+      { text: 'Đường truyền chậm.', sources: [{ agency: 'H_C', name: 'UBND huyện H_C', task: 'T2' }] },
+    ]);
   });
 
   it('records the change since the previous period', () => {
