@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -95,6 +95,18 @@ describe('report command-line errors', () => {
     const r = report(['--period', '2024-05']);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Không tìm thấy thư mục báo cáo của kỳ 2024-05');
+  });
+
+  it('a template mistake names the template file, line and column: exit 2, no report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da06-tpl-'));
+    const template = join(dir, 'hong.hbs');
+    writeFileSync(template, '# I. TIÊU ĐỀ\n\n{{#each tasks}}\n- {{title}}\n');
+    const r = report(['--template', template, '--out', join(dir, 'x.docx')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('hong.hbs');
+    expect(r.stderr).toMatch(/dòng \d+/);
+    expect(r.stderr).toMatch(/cột \d+/);
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
   });
 
   it('an unknown option is bad usage', () => {
