@@ -10,7 +10,7 @@ import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
 import { writeAnnexXlsx, AGENCY_STATUS_TEXT } from '../report/writeAnnex.ts';
 import { writeReportDocx } from '../report/writeDocx.ts';
-import { TemplateError } from '../report/renderTemplate.ts';
+import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
 import { parseArgs } from './args.ts';
 import { progressBar } from './progress.ts';
 
@@ -46,6 +46,12 @@ async function main(): Promise<number> {
   const rollup = period.kind !== 'month' && np.plan.reporting.frequency === 'monthly';
   const template = resolve(args.options.template ?? join(REPO_ROOT, 'templates', rollup ? 'bao-cao-tong-hop.hbs' : 'bao-cao-thang.hbs'));
   if (!existsSync(template)) return fail(`Không tìm thấy mẫu báo cáo "${template}".`);
+  try {
+    checkTemplate(template);
+  } catch (e) {
+    if (e instanceof TemplateError) return fail(e.message);
+    throw e;
+  }
   const out = resolve(args.options.out ?? join(REPO_ROOT, 'out', `bao-cao-${np.plan.id}-${period.id}.docx`));
 
   const bar = progressBar(process.stderr, 'Đọc và kiểm tra tệp');

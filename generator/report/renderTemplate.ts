@@ -179,6 +179,7 @@ const helpers = {
 };
 
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(helpers).map((k) => [k, true])) as Record<keyof typeof helpers, true>;
+const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true };
 
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
@@ -306,17 +307,32 @@ export function renderTemplateSource(source: string, file: string, data: unknown
   let markdown: string;
   try {
     rejectPartials(hb.parse(source.normalize('NFC')) as unknown as AstNode, file);
-    const template = hb.compile(source.normalize('NFC'), {
-      strict: true,
-      knownHelpersOnly: true,
-      knownHelpers: KNOWN_HELPERS,
-      noEscape: true,
-    });
+    const template = hb.compile(source.normalize('NFC'), COMPILE_OPTIONS);
     markdown = template(escapeData(data));
   } catch (e) {
     throw toTemplateError(e, file, hb, source.normalize('NFC'));
   }
   return { markdown, tree: fromMarkdown(markdown) };
+}
+
+/**
+ * Checks a template file without data: its syntax, partials and helpers. The report command runs
+ * it before reading any submission, so a mistake in the template stops the run at once.
+ */
+export function checkTemplate(templatePath: string): void {
+  let source: string;
+  try {
+    source = readFileSync(templatePath, 'utf8').normalize('NFC');
+  } catch (e) {
+    throw new TemplateError(templatePath, undefined, undefined, `không đọc được tệp (${(e as Error).message})`);
+  }
+  const hb = createEnvironment();
+  try {
+    rejectPartials(hb.parse(source) as unknown as AstNode, templatePath);
+    hb.precompile(source, COMPILE_OPTIONS);
+  } catch (e) {
+    throw toTemplateError(e, templatePath, hb, source);
+  }
 }
 
 /** Reads and renders a template file. */
