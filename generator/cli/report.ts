@@ -8,7 +8,8 @@ import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loa
 import { feedbackNote } from '../report/feedback.ts';
 import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
-import { writeAnnexXlsx, AGENCY_STATUS_TEXT } from '../report/writeAnnex.ts';
+import { writeAnnexXlsx } from '../report/writeAnnex.ts';
+import { AGENCY_STATUS_LABEL } from '../../core/report/labels.ts';
 import { writeReportDocx } from '../report/writeDocx.ts';
 import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
 import { parseArgs } from './args.ts';
@@ -97,7 +98,7 @@ async function main(): Promise<number> {
     `Nhiệm vụ: ${report.tasks.length}, đã hoàn thành ${done}, quá hạn ${overdue}; chỉ tiêu: ${report.indicators.length}, đạt ${report.indicators.filter((i) => i.met === true).length}, chưa đạt ${report.indicators.filter((i) => i.met === false).length}`,
   ];
   const missing = report.agencyRows.filter((r) => r.status === 'missing' || r.status === 'rejected');
-  if (missing.length) lines.push(`Chưa nộp hoặc bị trả lại: ${missing.slice(0, 12).map((r) => `${r.short} (${AGENCY_STATUS_TEXT[r.status].toLowerCase()})`).join(', ')}${missing.length > 12 ? `, … (+${missing.length - 12})` : ''}`);
+  if (missing.length) lines.push(`Chưa nộp hoặc bị trả lại: ${missing.slice(0, 12).map((r) => `${r.short} (${AGENCY_STATUS_LABEL[r.status].toLowerCase()})`).join(', ')}${missing.length > 12 ? `, … (+${missing.length - 12})` : ''}`);
   lines.push(`Báo cáo: ${rel(out)}`, `Phụ lục số liệu: ${rel(`${stem}.xlsx`)}; dữ liệu JSON: ${rel(`${stem}.json`)}`);
   if (report.rejected.length) lines.push(`Phản hồi cho ${report.rejected.length} tệp bị trả lại: ${rel(feedbackDir)}/`);
   console.log(lines.join('\n'));

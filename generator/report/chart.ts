@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { TASK_STATUS_LABEL } from '../../core/report/labels.ts';
 import { Resvg } from '@resvg/resvg-js';
 import type { GroupSummary } from '../../core/report/schema.ts';
 
@@ -34,10 +35,10 @@ function findFont(): { family: string; files: string[] } | undefined {
 }
 
 const SERIES = [
-  { key: 'done', label: 'Đã hoàn thành', fill: '#1f4e79', text: '#ffffff' },
-  { key: 'inProgress', label: 'Đang thực hiện', fill: '#5b9bd5', text: '#000000' },
-  { key: 'notStarted', label: 'Chưa thực hiện', fill: '#bdd7ee', text: '#000000' },
-  { key: 'noReport', label: 'Chưa báo cáo', fill: '#ffffff', text: '#000000' },
+  { key: 'done', label: TASK_STATUS_LABEL.done, fill: '#1f4e79', text: '#ffffff' },
+  { key: 'inProgress', label: TASK_STATUS_LABEL.inProgress, fill: '#5b9bd5', text: '#000000' },
+  { key: 'notStarted', label: TASK_STATUS_LABEL.notStarted, fill: '#bdd7ee', text: '#000000' },
+  { key: 'noReport', label: TASK_STATUS_LABEL.noReport, fill: '#ffffff', text: '#000000' },
 ] as const;
 
 const WIDTH = 600;

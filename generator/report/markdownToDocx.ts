@@ -1,6 +1,7 @@
 import type { Document, ISectionOptions, Paragraph, Table } from 'docx';
 import type { List, ListItem, PhrasingContent, Root, RootContent } from 'mdast';
-import type { ConsolidatedReport, ConsolidatedStatus, AgencyReportStatus, TaskSummary } from '../../core/report/schema.ts';
+import type { ConsolidatedReport, TaskSummary } from '../../core/report/schema.ts';
+import { AGENCY_STATUS_LABEL, TASK_STATUS_LABEL } from '../../core/report/labels.ts';
 import { formatPercent, formatVietnameseNumber } from '../../core/text/numbers.ts';
 import { formatShortDate } from '../../core/text/dates.ts';
 import * as nd30 from '../docx/nd30.ts';
@@ -102,20 +103,6 @@ function lines(node: RootContent | undefined): string[] {
 // ---------------------------------------------------------------------------------------------
 // Generated tables
 
-const TASK_STATUS: Record<ConsolidatedStatus, string> = {
-  done: 'Đã hoàn thành',
-  inProgress: 'Đang thực hiện',
-  notStarted: 'Chưa thực hiện',
-  noReport: 'Chưa báo cáo',
-};
-
-const AGENCY_STATUS: Record<AgencyReportStatus, string> = {
-  'on-time': 'Đúng hạn',
-  late: 'Nộp muộn',
-  missing: 'Chưa nộp',
-  rejected: 'Bị trả lại',
-};
-
 const t = (text: string, extra: Partial<Inline> = {}): Inline[] => (text === '' ? [] : [{ text, ...extra }]);
 const num = (n: number | undefined): string => (n === undefined ? '' : formatVietnameseNumber(n, 1));
 
@@ -131,7 +118,7 @@ function taskRow(task: TaskSummary): TableRowSpec {
       [{ text: task.title }, ...(task.spread ? [{ text: task.spread.text, italic: true, break: true }] : [])],
       t(leadNames(task)),
       t(task.deadline),
-      t(TASK_STATUS[task.status]),
+      t(TASK_STATUS_LABEL[task.status]),
       t(task.progress === undefined ? '' : formatPercent(task.progress, 0)),
       t(task.overdue ? 'x' : ''),
     ],
@@ -220,7 +207,7 @@ function agenciesTable(report: ConsolidatedReport, orientation: Orientation): Ta
     if (a.warnings > 0) notes.push(`${a.warnings} cảnh báo`);
     if (a.superseded.length > 0) notes.push(`thay ${a.superseded.length} tệp gửi trước`);
     return {
-      cells: [t(String(i + 1)), t(a.name), t(AGENCY_STATUS[a.status], { bold: a.status !== 'on-time' }), t(a.reportDate ? formatShortDate(a.reportDate) : ''), t(notes.join('; '))],
+      cells: [t(String(i + 1)), t(a.name), t(AGENCY_STATUS_LABEL[a.status], { bold: a.status !== 'on-time' }), t(a.reportDate ? formatShortDate(a.reportDate) : ''), t(notes.join('; '))],
     };
   });
   return nd30.dataTable(columns, rows, orientation);
