@@ -309,18 +309,12 @@ export function dataTable(columns: readonly TableColumn[], rows: readonly TableR
   const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
   const margins = { left: 85, right: 85, top: 0, bottom: 0 };
+  const cell = (i: number, paragraph: Paragraph): TableCell =>
+    new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, margins, verticalAlign: VerticalAlignTable.CENTER, children: [paragraph] });
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: columns.map(
-      (c, i) =>
-        new TableCell({
-          width: { size: widths[i]!, type: WidthType.DXA },
-          margins,
-          verticalAlign: VerticalAlignTable.CENTER,
-          children: [cellParagraph([{ text: c.header }], 'center', true)],
-        }),
-    ),
+    children: columns.map((c, i) => cell(i, cellParagraph([{ text: c.header }], 'center', true))),
   });
   const body = rows.map((row) =>
     'title' in row
@@ -338,15 +332,7 @@ export function dataTable(columns: readonly TableColumn[], rows: readonly TableR
         })
       : new TableRow({
           cantSplit: true,
-          children: columns.map(
-            (c, i) =>
-              new TableCell({
-                width: { size: widths[i]!, type: WidthType.DXA },
-                margins,
-                verticalAlign: VerticalAlignTable.CENTER,
-                children: [cellParagraph(row.cells[i] ?? [], c.align ?? 'left')],
-              }),
-          ),
+          children: columns.map((c, i) => cell(i, cellParagraph(row.cells[i] ?? [], c.align ?? 'left'))),
         }),
   );
   return new Table({
