@@ -1,19 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { planLookups } from '../helpers/plans.ts';
 import { loadPlan } from '../../generator/plan/loadPlan.ts';
 
 /** Kế hoạch 63/KH-UBND ngày 18/3/2022 của UBND thành phố Cần Thơ (seed 001_ff05d6367b91a9d7.txt). */
 const np = loadPlan('can-tho-2022');
 const { plan } = np;
-const task = (id: string) => {
-  const t = np.taskById.get(id);
-  if (!t) throw new Error(`không có nhiệm vụ ${id}`);
-  return t;
-};
-const indicator = (id: string) => {
-  const i = np.indicatorById.get(id);
-  if (!i) throw new Error(`không có chỉ tiêu ${id}`);
-  return i;
-};
+const { task, indicator } = planLookups(np);
 const DISTRICTS = ['Q_NINH_KIEU', 'Q_BINH_THUY', 'Q_CAI_RANG', 'Q_O_MON', 'Q_THOT_NOT', 'H_PHONG_DIEN', 'H_CO_DO', 'H_VINH_THANH', 'H_THOI_LAI'];
 
 describe('Cần Thơ 2022: metadata', () => {

@@ -1,20 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { planLookups } from '../helpers/plans.ts';
 import { loadPlan, REPO_ROOT } from '../../generator/plan/loadPlan.ts';
 
 const np = loadPlan('quang-ngai-2023');
 const { plan } = np;
-const task = (id: string) => {
-  const t = np.taskById.get(id);
-  if (!t) throw new Error(`không có nhiệm vụ ${id}`);
-  return t;
-};
-const indicator = (id: string) => {
-  const i = np.indicatorById.get(id);
-  if (!i) throw new Error(`không có chỉ tiêu ${id}`);
-  return i;
-};
+const { task, indicator } = planLookups(np);
 const DISTRICTS = [
   'TP_QUANG_NGAI', 'TX_DUC_PHO', 'H_BINH_SON', 'H_SON_TINH', 'H_TU_NGHIA', 'H_NGHIA_HANH', 'H_MO_DUC',
   'H_BA_TO', 'H_MINH_LONG', 'H_SON_HA', 'H_SON_TAY', 'H_TRA_BONG', 'H_LY_SON',
