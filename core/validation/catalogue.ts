@@ -296,6 +296,12 @@ export const CATALOGUE = {
     meaning: 'Ô hiển thị lỗi như #N/A, #VALUE!, #REF!.',
     fix: 'Sửa công thức hoặc ghi trực tiếp giá trị.',
   },
+  'invalid-characters-removed': {
+    severity: 'warning',
+    title: 'Ký tự điều khiển không hợp lệ đã bị bỏ',
+    meaning: 'Ô chứa ký tự điều khiển hoặc ký tự đảo chiều văn bản (thường do sao chép từ phần mềm khác); các ký tự đó đã bị bỏ khi đọc.',
+    fix: 'Kiểm tra lại nội dung ô; nên gõ lại hoặc dán dưới dạng văn bản thuần.',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type IssueCode = keyof typeof CATALOGUE;
@@ -316,4 +322,19 @@ export type Issue = z.infer<typeof IssueSchema>;
 
 export function makeIssue(code: IssueCode, sheet: string, cell: string, message: string, fix?: Issue['fix']): Issue {
   return { severity: CATALOGUE[code].severity, code, sheet, cell, message, ...(fix ? { fix } : {}) };
+}
+
+/** How a severity is named to the clerk (CLI, add-in, feedback, report). */
+export const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+
+export interface IssueCounts {
+  errors: number;
+  warnings: number;
+}
+
+/** The one place errors and warnings are counted. */
+export function countIssues(issues: readonly Pick<Issue, 'severity'>[]): IssueCounts {
+  let errors = 0;
+  for (const i of issues) if (i.severity === 'error') errors++;
+  return { errors, warnings: issues.length - errors };
 }

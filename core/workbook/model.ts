@@ -26,6 +26,11 @@ export const CellSchema = z.object({
   font: z.string().optional(),
   /** True when the value is a formula's cached result. */
   formula: z.boolean().optional(),
+  /**
+   * True when the reader removed characters from the text (XML-illegal controls, bidi overrides:
+   * core/text/sanitize.ts); the validator warns at the cell.
+   */
+  sanitized: z.boolean().optional(),
 });
 
 export const SheetSchema = z.object({
@@ -33,7 +38,10 @@ export const SheetSchema = z.object({
   visibility: z.enum(['visible', 'hidden', 'veryHidden']).default('visible'),
   /** Non-empty cells only, any order. */
   cells: z.array(CellSchema),
-  /** Merged ranges such as "B3:D3"; rules read a merged cell's value from its top-left cell. */
+  /**
+   * Merged ranges such as "B3:D3". Only a merge's top-left cell holds its value; the covered cells
+   * are what the file says they are (usually empty), as Excel and Office.js report them.
+   */
   merges: z.array(z.string()).default([]),
 });
 
