@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
 /** A tiny parser for the command-line contract: --flag, --option value, --option=value, positionals. */
 export interface ParsedArgs {
   flags: Record<string, boolean>;
@@ -25,4 +28,13 @@ export function parseArgs(argv: string[], spec: { flags: string[]; options: stri
     }
   }
   return out;
+}
+
+/**
+ * Whether a command's module is the process's entry (`tsx generator/cli/report.ts`), rather than
+ * imported by scripts/cli.mjs or a test, which call its `main(argv)` themselves.
+ */
+export function isEntry(moduleUrl: string): boolean {
+  const entry = process.argv[1];
+  return !!entry && moduleUrl === pathToFileURL(resolve(entry)).href;
 }

@@ -1,11 +1,11 @@
 import { planSummary } from '../../core/plan/normalize.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, loadPlan } from '../plan/loadPlan.ts';
-import { parseArgs } from './args.ts';
+import { isEntry, parseArgs } from './args.ts';
 
 const USAGE = 'Cách dùng: npm run plan -- [MÃ_KẾ_HOẠCH] [--json]';
 
-function main(): number {
-  const args = parseArgs(process.argv.slice(2), { flags: ['json'], options: [] });
+export function main(argv: string[]): number {
+  const args = parseArgs(argv, { flags: ['json'], options: [] });
   if ('error' in args) {
     console.error(`${args.error}\n${USAGE}`);
     return 2;
@@ -28,8 +28,12 @@ function main(): number {
   }
   console.log(`${np.plan.title}\n${np.plan.number ?? ''} ngày ${np.plan.date} — ${np.plan.issuer}`);
   console.log(`Cơ quan: ${summary.agencies.length} (báo cáo: ${np.reportingAgencies.length}); nhiệm vụ: ${summary.tasks.length}; chỉ tiêu: ${summary.indicators.length}`);
+  // The codes are what `npm run template -- --agency` takes.
+  console.log(`\nĐơn vị báo cáo (mã dùng cho npm run template -- --agency MÃ):`);
+  for (const a of np.reportingAgencies) console.log(`  ${a.code.padEnd(16)} ${a.name}`);
+  console.log('\nNhiệm vụ:');
   for (const t of summary.tasks) console.log(`  ${t.id.padEnd(12)} ${t.title.slice(0, 90)}`);
   return 0;
 }
 
-process.exitCode = main();
+if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2));

@@ -12,7 +12,7 @@ import { writeAnnexXlsx } from '../report/writeAnnex.ts';
 import { AGENCY_STATUS_LABEL } from '../../core/report/labels.ts';
 import { writeReportDocx } from '../report/writeDocx.ts';
 import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
-import { parseArgs } from './args.ts';
+import { isEntry, parseArgs } from './args.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--json]';
@@ -22,8 +22,8 @@ function fail(message: string): number {
   return 2;
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { flags: ['json'], options: ['plan', 'period', 'in', 'out', 'template', 'date'] });
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['plan', 'period', 'in', 'out', 'template', 'date'] });
   if ('error' in args) return fail(`${args.error}\n${USAGE}`);
   if (args.positional.length) return fail(`Tham số thừa: ${args.positional.join(' ')}\n${USAGE}`);
   let np;
@@ -105,4 +105,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

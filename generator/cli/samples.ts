@@ -6,7 +6,7 @@ import { loadPlan, REPO_ROOT } from '../plan/loadPlan.ts';
 import { planSamples, type SampleFile } from '../samples/buildSamples.ts';
 import { SAMPLE_SPECS } from '../samples/specs.ts';
 import { trainerGuide } from '../samples/trainerGuide.ts';
-import { parseArgs } from './args.ts';
+import { isEntry, parseArgs } from './args.ts';
 
 const SAMPLES_DIR = join(REPO_ROOT, 'samples');
 
@@ -38,8 +38,8 @@ async function generate(): Promise<SampleFile[]> {
   return files;
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { flags: ['check'], options: [] });
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { flags: ['check'], options: [] });
   if ('error' in args) {
     console.error(`${args.error}\nCách dùng: npm run samples [-- --check]`);
     return 2;
@@ -69,4 +69,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -2,12 +2,12 @@ import { writeFileAtomic } from '../output/atomicWrite.ts';
 import { buildTemplate, TemplateError } from '../template/writeTemplate.ts';
 import { parsePeriodId } from '../../core/period/period.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, loadPlan } from '../plan/loadPlan.ts';
-import { parseArgs } from './args.ts';
+import { isEntry, parseArgs } from './args.ts';
 
 const USAGE = 'Cách dùng: npm run template -- --plan MÃ_KẾ_HOẠCH --agency MÃ_ĐƠN_VỊ --period YYYY-MM --out TỆP.xlsx';
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { flags: [], options: ['plan', 'agency', 'period', 'out'] });
+export async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv, { flags: [], options: ['plan', 'agency', 'period', 'out'] });
   if ('error' in args) {
     console.error(`${args.error}\n${USAGE}`);
     return 2;
@@ -33,4 +33,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+if (isEntry(import.meta.url)) process.exitCode = await main(process.argv.slice(2));
