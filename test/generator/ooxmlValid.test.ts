@@ -1,0 +1,49 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { parsePeriodId } from '../../core/period/period.ts';
+import { loadPlan } from '../../generator/plan/loadPlan.ts';
+import { writeAnnexXlsx } from '../../generator/report/writeAnnex.ts';
+import { writeReportDocx } from '../../generator/report/writeDocx.ts';
+import { buildTemplate } from '../../generator/template/writeTemplate.ts';
+import { sampleReport } from '../fixtures/sampleReport.ts';
+import { checkOoxml, expectValidOoxml } from '../helpers/ooxml.ts';
+
+/** Word and Excel open what we write without repair: ISO/IEC 29500 Transitional, checked part by part. */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('every DOCX and XLSX the product writes is valid ISO/IEC 29500 Transitional', () => {
+  it('the report (monthly and roll-up templates)', async () => {
+    expectValidOoxml(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao-thang.hbs')));
+    expectValidOoxml(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao-tong-hop.hbs')));
+  }, 60_000);
+
+  it('the annex workbook', async () => {
+    expectValidOoxml(await writeAnnexXlsx(sampleReport));
+  }, 30_000);
+
+  it("an agency's workbook", async () => {
+    expectValidOoxml(await buildTemplate(loadPlan('quang-ngai-2022'), 'BHXH', parsePeriodId('2023-01')!));
+  }, 30_000);
+});
+
+describe('the checker is strict', () => {
+  it('rejects a misspelt attribute value and an unknown element, naming the part', async () => {
+    const docx = unzipSync(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao-thang.hbs')));
+    const xml = strFromU8(docx['word/document.xml']!);
+    expect(xml).toContain('<w:jc w:val="center"/>');
+    docx['word/document.xml'] = strToU8(xml.replace('<w:jc w:val="center"/>', '<w:jc w:val="centre"/>').replace('</w:body>', '<w:foo/></w:body>'));
+    const { errors } = checkOoxml(zipSync(docx));
+    expect(errors.some((e) => e.startsWith('word/document.xml') && e.includes('centre'))).toBe(true);
+    expect(errors.some((e) => e.includes('foo'))).toBe(true);
+  }, 60_000);
+
+  it('rejects a dangling relationship (a consistency check no schema makes)', async () => {
+    const xlsx = unzipSync(await writeAnnexXlsx(sampleReport));
+    const rels = strFromU8(xlsx['xl/_rels/workbook.xml.rels']!);
+    xlsx['xl/_rels/workbook.xml.rels'] = strToU8(rels.replace('worksheets/sheet1.xml', 'worksheets/missing.xml'));
+    expect(checkOoxml(zipSync(xlsx)).errors.join('\n')).toMatch(/BLOCK .*missing part xl\/worksheets\/missing\.xml/);
+  }, 30_000);
+});
