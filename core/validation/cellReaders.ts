@@ -2,6 +2,7 @@ import type { Cell, CellValue } from '../workbook/model.ts';
 import { parseDateText, serialToIso } from '../workbook/dates.ts';
 import { parseVietnameseNumber } from '../text/numbers.ts';
 import { STATUS, type StatusKey } from '../workbook/contract.ts';
+import { cellText } from '../workbook/cellText.ts';
 
 /** Typed readings of single cells, shared by the rules. Each says "blank", "bad" or gives a value. */
 export type Reading<T> = { kind: 'blank' } | { kind: 'bad' } | { kind: 'ok'; value: T };
@@ -46,22 +47,8 @@ export function readDate(cell: Cell | undefined): Reading<string> {
   return BAD;
 }
 
-export function readText(cell: Cell | undefined): string {
-  const v = cell?.value;
-  if (!v) return '';
-  switch (v.t) {
-    case 'text':
-      return v.v.normalize('NFC').trim();
-    case 'number':
-      return String(v.v);
-    case 'date':
-      return v.v;
-    case 'boolean':
-      return String(v.v);
-    default:
-      return '';
-  }
-}
+/** The cell as trimmed NFC text; see cellText. */
+export const readText = cellText;
 
 const STATUS_BY_TEXT = new Map<string, StatusKey>(
   (Object.entries(STATUS) as [StatusKey, string][]).map(([k, text]) => [text.toLowerCase(), k]),

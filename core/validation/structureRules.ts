@@ -1,25 +1,12 @@
 import type { WorkbookModel } from '../workbook/model.ts';
 import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
-import { INFO_LABELS, META_KEYS, SHEETS, TEMPLATE_VERSION, type MetaKey } from '../workbook/contract.ts';
+import { INFO_LABELS, SHEETS, TEMPLATE_VERSION } from '../workbook/contract.ts';
+import { infoFields, labelKey, readMeta } from '../workbook/identity.ts';
 import { parsePeriodId, parsePeriodText, periodLabel, periodSpan } from '../period/period.ts';
 import { shorten } from '../text/shorten.ts';
 import { readDate, readText } from './cellReaders.ts';
 import { headerKey, type RuleContext } from './context.ts';
 import { formatShortDate } from '../text/dates.ts';
-
-export type Meta = Partial<Record<MetaKey, string>>;
-
-export function readMeta(model: WorkbookModel): Meta | undefined {
-  const sheet = findSheet(model, SHEETS.meta);
-  if (!sheet) return undefined;
-  const index = new SheetIndex(sheet);
-  const meta: Meta = {};
-  for (const row of index.rows()) {
-    const key = readText(index.cell(row, 1)) as MetaKey;
-    if ((META_KEYS as readonly string[]).includes(key)) meta[key] = readText(index.cell(row, 2));
-  }
-  return meta.plan && meta.agency ? meta : undefined;
-}
 
 /**
  * Identity checks: is this our workbook, of this plan, agency and template version? Returns false
@@ -65,19 +52,11 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
     return out;
   }
   const index = new SheetIndex(sheet);
-  const labelAt = new Map<string, { row: number; col: number }>();
-  for (const cell of sheet.cells) {
-    if (cell.value.t !== 'text') continue;
-    const key = headerKey(cell.value.v).replace(/[:：]$/, '').trim();
-    if (!labelAt.has(key)) labelAt.set(key, { row: cell.row, col: cell.col });
-  }
+  const fields = infoFields(sheet);
   const valueCell = (label: string) => {
-    const at = labelAt.get(headerKey(label));
-    if (!at) {
-      ctx.add('header-missing', sheet.name, 'A1', `Trang "${sheet.name}" thiếu dòng "${label}". Hãy dùng lại biểu mẫu gốc.`);
-      return undefined;
-    }
-    return { row: at.row, col: at.col + 1, address: index.address(at.row, at.col + 1) };
+    const at = fields.get(labelKey(label));
+    if (!at) ctx.add('header-missing', sheet.name, 'A1', `Trang "${sheet.name}" thiếu dòng "${label}". Hãy dùng lại biểu mẫu gốc.`);
+    return at;
   };
 
   const agencyAt = valueCell(INFO_LABELS.agency);
@@ -128,7 +107,7 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
       }
     }
   }
-  const phoneLabel = labelAt.get(headerKey(INFO_LABELS.phone));
-  if (phoneLabel) out.phone = readText(index.cell(phoneLabel.row, phoneLabel.col + 1));
+  const phoneAt = fields.get(labelKey(INFO_LABELS.phone));
+  if (phoneAt) out.phone = readText(index.cell(phoneAt.row, phoneAt.col));
   return out;
 }

@@ -58,27 +58,3 @@ export function findSheet(model: WorkbookModel, name: string): Sheet | undefined
   const wanted = name.normalize('NFC').toLowerCase();
   return model.sheets.find((s) => s.name.normalize('NFC').trim().toLowerCase() === wanted);
 }
-
-/** A cell's value as trimmed NFC text ('' when empty); numbers and dates as they would be typed. */
-export function valueText(v: CellValue): string {
-  switch (v.t) {
-    case 'empty':
-      return '';
-    case 'text':
-      return v.v.normalize('NFC').trim();
-    case 'number':
-      return String(v.v);
-    case 'date': {
-      const [y, m, d] = v.v.split('-');
-      return `${d}/${m}/${y}`;
-    }
-    case 'boolean':
-      return v.v ? 'TRUE' : 'FALSE';
-    case 'error':
-      return v.v;
-  }
-}
-
-export function isBlank(v: CellValue): boolean {
-  return v.t === 'empty' || (v.t === 'text' && v.v.trim() === '');
-}

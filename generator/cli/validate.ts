@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { todayInVietnam } from '../../core/text/dates.ts';
+import { SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
+import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { checkFile, type FileCheck } from '../intake/checkFile.ts';
-import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loadPlan.ts';
+import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, listPlanIds, loadPlan } from '../plan/loadPlan.ts';
 import { parseArgs } from './args.ts';
 
 const USAGE = 'Cách dùng: npm run validate -- [--plan MÃ_KẾ_HOẠCH] [--json] TỆP.xlsx...';
-const SEVERITY = { error: 'LỖI', warning: 'Cảnh báo' } as const;
 
 /** With no files, the shipped sample submissions of the plan are checked. */
 function defaultFiles(planId: string): string[] {
@@ -18,47 +20,63 @@ function defaultFiles(planId: string): string[] {
   }
 }
 
-function printHuman(results: FileCheck[]): void {
+function printHuman(results: FileCheck[], out: (line: string) => void): void {
   for (const r of results) {
-    const errors = r.issues.filter((i) => i.severity === 'error').length;
-    const warnings = r.issues.length - errors;
-    console.log(`\n${relative(process.cwd(), r.file) || r.file}: ${r.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'} (${errors} lỗi, ${warnings} cảnh báo)`);
-    for (const i of r.issues) console.log(`  [${SEVERITY[i.severity]}] ${i.code} ${i.sheet ? `${i.sheet}!${i.cell}` : ''} ${i.message}`);
+    out(`\n${relative(process.cwd(), r.file) || r.file}: ${r.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'} (${r.counts.errors} lỗi, ${r.counts.warnings} cảnh báo)`);
+    for (const i of r.issues) out(`  [${i.severity === 'error' ? SEVERITY_LABEL.error.toUpperCase() : SEVERITY_LABEL.warning}] ${i.code} ${i.sheet ? `${i.sheet}!${i.cell}` : ''} ${i.message}`);
   }
 }
 
-async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2), { flags: ['json'], options: ['plan'] });
+export interface CliIo {
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+const CONSOLE: CliIo = { out: (l) => console.log(l), err: (l) => console.error(l) };
+
+/**
+ * `npm run validate`: each file is checked against the plan it names, exactly as the add-in does;
+ * `--plan X` asserts that every file belongs to plan X. Returns the exit code.
+ */
+export async function main(argv: string[], io: CliIo = CONSOLE, today: string = todayInVietnam()): Promise<number> {
+  const args = parseArgs(argv, { flags: ['json'], options: ['plan'] });
   if ('error' in args) {
-    console.error(`${args.error}\n${USAGE}`);
+    io.err(`${args.error}\n${USAGE}`);
     return 2;
   }
-  let np;
+  let plans: NormalizedPlan[];
   try {
-    np = loadPlan(args.options.plan ?? DEFAULT_PLAN_ID);
+    plans = args.options.plan ? [loadPlan(args.options.plan)] : listPlanIds().map((id) => loadPlan(id));
   } catch (e) {
     if (e instanceof PlanLoadError) {
-      console.error(e.message);
+      io.err(e.message);
       return 2;
     }
     throw e;
   }
-  const files = args.positional.length ? args.positional : defaultFiles(np.plan.id);
+  const asserted = args.options.plan ? plans[0]!.plan.id : undefined;
+  const files = args.positional.length ? args.positional : defaultFiles(asserted ?? DEFAULT_PLAN_ID);
   if (files.length === 0) {
-    console.error(`Không có tệp nào để kiểm tra.\n${USAGE}`);
+    io.err(`Không có tệp nào để kiểm tra.\n${USAGE}`);
     return 2;
   }
-  const today = todayInVietnam();
   const results: FileCheck[] = [];
-  for (const f of files) results.push(await checkFile(np, f, { today }));
+  for (const f of files) results.push(await checkFile(plans, f, { today, ...(asserted ? { plan: asserted } : {}) }));
   if (args.flags.json) {
-    const files = results.map((r) => ({ file: r.file, agency: r.agency ?? null, period: r.period ?? null, valid: r.valid, issues: r.issues.map(({ severity, code, sheet, cell, message }) => ({ severity, code, sheet, cell, message })) }));
-    console.log(JSON.stringify({ files }, null, 2));
+    // The contract's shape (PRODUCT.md): no more, no fewer keys.
+    const files = results.map((r) => ({
+      file: r.file,
+      agency: r.agency ?? null,
+      period: r.period ?? null,
+      valid: r.valid,
+      issues: r.issues.map(({ severity, code, sheet, cell, message }) => ({ severity, code, sheet, cell, message })),
+    }));
+    io.out(JSON.stringify({ files }, null, 2));
   } else {
-    printHuman(results);
+    printHuman(results, io.out);
   }
   if (results.some((r) => r.issues.some((i) => i.code === 'file-unreadable'))) return 2;
   return results.every((r) => r.valid) ? 0 : 1;
 }
 
-process.exitCode = await main();
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) process.exitCode = await main(process.argv.slice(2));

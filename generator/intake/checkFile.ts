@@ -1,21 +1,30 @@
 import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
-import { validateWorkbook, type ValidateOptions, type ValidationResult } from '../../core/validation/validate.ts';
-import { makeIssue } from '../../core/validation/catalogue.ts';
+import { checkWorkbook, type CheckOptions, type CheckResult, type PlanSource } from '../../core/validation/checkWorkbook.ts';
+import { countIssues, makeIssue } from '../../core/validation/catalogue.ts';
 import { bytesToModel } from '../reader/bytesToModel.ts';
 
-export interface FileCheck extends ValidationResult {
+export interface FileCheck extends CheckResult {
   file: string;
   /** File modification time (ISO), a tie-breaker between two submissions of the same agency. */
   mtime: string;
 }
 
 export function unreadable(file: string, mtime: string, reason: string): FileCheck {
-  return { file, mtime, valid: false, issues: [makeIssue('file-unreadable', '', '', `${file}: ${reason}`)] };
+  const issues = [makeIssue('file-unreadable', '', '', `${file}: ${reason}`)];
+  return { file, mtime, valid: false, issues, counts: countIssues(issues) };
 }
 
-/** Reads, guards and validates one file; never throws for a bad file. */
-export async function checkFile(np: NormalizedPlan, file: string, options: ValidateOptions = {}): Promise<FileCheck> {
+function isPlan(p: NormalizedPlan | PlanSource): p is NormalizedPlan {
+  return typeof p === 'object' && !Array.isArray(p);
+}
+
+/**
+ * Reads, guards and checks one file with checkWorkbook; never throws for a bad file. Given one
+ * plan (the report's), the file must belong to it; given several, it is checked against the one it names.
+ */
+export async function checkFile(plans: NormalizedPlan | PlanSource, file: string, options: CheckOptions = {}): Promise<FileCheck> {
   let data: Uint8Array;
   let mtime = '';
   try {
@@ -25,5 +34,7 @@ export async function checkFile(np: NormalizedPlan, file: string, options: Valid
   }
   const model = await bytesToModel(data);
   if (typeof model === 'string') return unreadable(file, mtime, model);
-  return { file, mtime, ...validateWorkbook(np, model, options) };
+  const single = isPlan(plans);
+  const opts: CheckOptions = { fileName: basename(file), ...(single ? { plan: plans.plan.id } : {}), ...options };
+  return { file, mtime, ...checkWorkbook(model, single ? [plans] : plans, opts) };
 }

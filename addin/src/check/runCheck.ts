@@ -1,7 +1,7 @@
 import { parsePlan, formatPlanProblem } from '../../../core/plan/parsePlan.ts';
 import { normalizePlan, type NormalizedPlan } from '../../../core/plan/normalize.ts';
 import { validateWorkbook, type ValidationResult } from '../../../core/validation/validate.ts';
-import { readMeta } from '../../../core/validation/structureRules.ts';
+import { readMeta } from '../../../core/workbook/identity.ts';
 import { todayInVietnam } from '../../../core/text/dates.ts';
 import { parsePeriodId, periodLabel } from '../../../core/period/period.ts';
 import type { WorkbookModel } from '../../../core/workbook/model.ts';

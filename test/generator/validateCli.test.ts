@@ -1,0 +1,37 @@
+import { describe, it, expect } from 'vitest';
+import { join } from 'node:path';
+import { main } from '../../generator/cli/validate.ts';
+import { REPO_ROOT } from '../../generator/plan/loadPlan.ts';
+
+/** `npm run validate`, in-process: the plan comes from the workbook; --plan asserts it. */
+
+async function run(argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l) }, '2023-07-20');
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const CAN_THO = join(REPO_ROOT, 'samples', 'can-tho-2022', 'filled', 'CATP.xlsx');
+
+describe('validate main(argv)', () => {
+  it('checks a Cần Thơ form against Cần Thơ\'s plan without --plan', async () => {
+    const r = await run(['--json', CAN_THO]);
+    const [f] = JSON.parse(r.out).files;
+    expect(f.issues.map((i: { code: string }) => i.code)).not.toContain('plan-mismatch');
+    expect(f.agency).toBe('CATP');
+  });
+
+  it('--plan is an assertion: another plan\'s form fails with plan-mismatch (exit 1)', async () => {
+    const r = await run(['--plan', 'quang-ngai-2022', CAN_THO]);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/\[LỖI\] plan-mismatch .*can-tho-2022/);
+    const ok = await run(['--plan', 'can-tho-2022', '--json', CAN_THO]);
+    expect(JSON.parse(ok.out).files[0].issues.map((i: { code: string }) => i.code)).not.toContain('plan-mismatch');
+  });
+
+  it('usage errors exit 2 in Vietnamese', async () => {
+    expect(await run(['--bogus'])).toMatchObject({ code: 2, err: expect.stringMatching(/Tùy chọn không hợp lệ/) });
+    expect(await run(['--plan', 'khong-co', CAN_THO])).toMatchObject({ code: 2, err: expect.stringMatching(/Không tìm thấy kế hoạch "khong-co"/) });
+  });
+});
