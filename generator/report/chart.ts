@@ -1,12 +1,12 @@
-import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { TASK_STATUS_LABEL } from '../../core/report/labels.ts';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { GroupSummary } from '../../core/report/schema.ts';
 
 /**
  * The report's one chart: status of the tasks of each group, as stacked horizontal bars. Drawn as
- * SVG by hand and rendered to PNG by resvg with font files named explicitly (never the system's
- * font list), so the same font gives the same bytes on every machine.
+ * SVG by hand and rendered to PNG by resvg with the font files of an npm package (never the
+ * system's fonts), so the same report gives the same bytes on every machine.
  */
 
 export interface ChartImage {
@@ -14,24 +14,30 @@ export interface ChartImage {
   /** Size on the page, in pixels at 96 to the inch. */
   width: number;
   height: number;
-  /** The font family the labels were drawn with, or undefined when no font file was found. */
-  font: string | undefined;
+  /** The font family the labels were drawn with. */
+  font: string;
 }
 
-/** Serif fonts tried in order; the first that exists is used (Liberation Serif has Times New Roman's metrics). */
-const FONT_CANDIDATES: readonly { family: string; regular: string; bold: string }[] = [
-  { family: 'Times New Roman', regular: '/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman.ttf', bold: '/usr/share/fonts/truetype/msttcorefonts/Times_New_Roman_Bold.ttf' },
-  { family: 'Liberation Serif', regular: '/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf' },
-  { family: 'Liberation Serif', regular: '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf', bold: '/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf' },
-  { family: 'DejaVu Serif', regular: '/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf' },
-  { family: 'DejaVu Sans', regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf' },
-];
+/**
+ * The chart's font ships with the package, never found on the machine: Noto Serif (OFL-1.1, full
+ * Vietnamese coverage) from the npm package @expo-google-fonts/noto-serif, pinned to one version so
+ * that the same report gives the same PNG bytes on Linux, Windows and macOS.
+ */
+export const CHART_FONT = {
+  family: 'Noto Serif',
+  files: ['@expo-google-fonts/noto-serif/400Regular/NotoSerif_400Regular.ttf', '@expo-google-fonts/noto-serif/700Bold/NotoSerif_700Bold.ttf'],
+} as const;
 
-function findFont(): { family: string; files: string[] } | undefined {
-  for (const c of FONT_CANDIDATES) {
-    if (existsSync(c.regular)) return { family: c.family, files: [c.regular, ...(existsSync(c.bold) ? [c.bold] : [])] };
-  }
-  return undefined;
+let fontPaths: string[] | undefined;
+/** The font files' paths, resolved from the installed package (not a system directory). */
+export function chartFontFiles(): string[] {
+  fontPaths ??= CHART_FONT.files.map((f) => createRequire(import.meta.url).resolve(f));
+  return fontPaths;
+}
+
+/** resvg's font options: the packaged files only; the system's fonts are never loaded. */
+export function chartFontOptions(): NonNullable<ResvgRenderOptions['font']> {
+  return { loadSystemFonts: false, fontFiles: chartFontFiles(), defaultFontFamily: CHART_FONT.family, serifFamily: CHART_FONT.family, sansSerifFamily: CHART_FONT.family };
 }
 
 const SERIES = [
@@ -126,17 +132,8 @@ export function taskStatusSvg(groups: readonly GroupSummary[], fontFamily: strin
 
 /** Status of tasks by group, as a PNG three times the size it is shown at. */
 export function renderTaskStatusChart(groups: readonly GroupSummary[]): ChartImage {
-  const font = findFont();
-  const family = font?.family ?? 'serif';
-  const svg = taskStatusSvg(groups, family);
-  const resvg = new Resvg(svg, {
-    font: font
-      ? { loadSystemFonts: false, fontFiles: font.files, defaultFontFamily: font.family, serifFamily: font.family }
-      : { loadSystemFonts: true }, // no known font file: any font beats missing labels
-    fitTo: { mode: 'zoom', value: ZOOM },
-    background: '#ffffff',
-    logLevel: 'off',
-  });
+  const svg = taskStatusSvg(groups, CHART_FONT.family);
+  const resvg = new Resvg(svg, { font: chartFontOptions(), fitTo: { mode: 'zoom', value: ZOOM }, background: '#ffffff', logLevel: 'off' });
   const rendered = resvg.render();
-  return { png: new Uint8Array(rendered.asPng()), width: rendered.width / ZOOM, height: rendered.height / ZOOM, font: font?.family };
+  return { png: new Uint8Array(rendered.asPng()), width: rendered.width / ZOOM, height: rendered.height / ZOOM, font: CHART_FONT.family };
 }
