@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { INDICATOR_COLUMNS, INFO_LABELS, SHEETS, TASK_COLUMNS } from '../../core/workbook/contract.ts';
 import { deterministicZip } from '../output/deterministicZip.ts';
+import { fitRowHeights } from '../template/rowHeight.ts';
 
 /**
  * Fills a workbook made by the template writer, the way a clerk would: values by task or indicator
@@ -81,6 +82,11 @@ export async function fillWorkbook(template: Uint8Array, filling: Filling): Prom
     const cell = wb.getWorksheet(sheet)!.getCell(address);
     // exceljs shares style objects between cells: give this cell its own before changing the font.
     cell.style = { ...cell.style, font: { ...cell.font, name: font } };
+  }
+  // What the clerk wrote may need more lines than the blank row had.
+  for (const name of [SHEETS.tasks, SHEETS.indicators]) {
+    const ws = wb.getWorksheet(name);
+    if (ws) fitRowHeights(ws);
   }
   return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
 }

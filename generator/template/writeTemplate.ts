@@ -7,6 +7,7 @@ import { formatShortDate } from '../../core/text/dates.ts';
 import { targetText } from '../../core/report/targets.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
 import { deterministicZip } from '../output/deterministicZip.ts';
+import { fitRowHeights } from './rowHeight.ts';
 
 const FONT = 'Times New Roman';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
@@ -34,7 +35,6 @@ function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS
 }
 
 function styleHeader(row: ExcelJS.Row, count: number): void {
-  row.height = 36;
   for (let c = 1; c <= count; c++) {
     const cell = row.getCell(c);
     cell.font = { name: FONT, size: 12, bold: true };
@@ -72,7 +72,6 @@ function title(ws: ExcelJS.Worksheet, text: string, lastCol: string, row = 1, si
   cell.value = text;
   cell.font = { name: FONT, size, bold: true };
   cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  ws.getRow(row).height = size === 14 ? 24 : 20;
 }
 
 function guideSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agencyName: string, period: Period, due: string): void {
@@ -103,6 +102,7 @@ function guideSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agencyName: string
     });
   });
   printSetup(ws);
+  fitRowHeights(ws);
   void ws.protect('', PROTECTION);
 }
 
@@ -139,6 +139,7 @@ function infoSheet(wb: ExcelJS.Workbook, agencyName: string, period: Period, due
     error: 'Hãy ghi ngày dạng ngày/tháng/năm, ví dụ 12/01/2023.',
   };
   printSetup(ws);
+  fitRowHeights(ws);
   void ws.protect('', PROTECTION);
 }
 
@@ -191,6 +192,7 @@ function tasksSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agency: string, ag
     });
   }
   printSetup(ws, '3:3');
+  fitRowHeights(ws);
   void ws.protect('', PROTECTION);
 }
 
@@ -232,6 +234,7 @@ function indicatorsSheet(wb: ExcelJS.Workbook, np: NormalizedPlan, agency: strin
     }
   }
   printSetup(ws, '3:3');
+  fitRowHeights(ws);
   void ws.protect('', PROTECTION);
 }
 
