@@ -1,18 +1,20 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parsePeriodId, type Period } from '../../core/period/period.ts';
 import { formatPercent } from '../../core/text/numbers.ts';
 import { formatShortDate } from '../../core/text/dates.ts';
-import { writeFileAtomic } from '../output/atomicWrite.ts';
+import { acquireLock, OutputError, writeOutputSet, type OutputFile } from '../output/outputSet.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loadPlan.ts';
-import { feedbackNote } from '../report/feedback.ts';
+import { feedbackNote, feedbackNoteNames } from '../report/feedback.ts';
 import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
 import { writeAnnexXlsx } from '../report/writeAnnex.ts';
 import { AGENCY_STATUS_LABEL } from '../../core/report/labels.ts';
 import { writeReportDocx } from '../report/writeDocx.ts';
 import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
-import { isEntry, parseArgs } from './args.ts';
+import { isEntry, parseArgs, type ParsedArgs } from './args.ts';
+import { isWithin } from '../report/intake.ts';
+import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--json]';
@@ -35,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const inDir = resolve(args.options.in ?? join(REPO_ROOT, 'samples', np.plan.id, 'submissions'));
   if (!existsSync(inDir)) return fail(`Không tìm thấy thư mục "${inDir}".\n${USAGE}`);
+  if (!statSync(inDir).isDirectory()) return fail(`"${inDir}" là một tệp, không phải thư mục: --in cần thư mục chứa các tệp báo cáo đã nộp (để kiểm tra một tệp, dùng npm run validate -- TỆP.xlsx).\n${USAGE}`);
   let period: Period | undefined;
   if (args.options.period) {
     period = parsePeriodId(args.options.period);
@@ -54,7 +57,36 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const out = resolve(args.options.out ?? join(REPO_ROOT, 'out', `bao-cao-${np.plan.id}-${period.id}.docx`));
+  const outDir = dirname(out);
+  // Outputs written among the submissions would be read as submissions by the next run.
+  if (isWithin(realDir(inDir), realDir(outDir))) return fail(`Thư mục kết quả "${outDir}" nằm trong thư mục các tệp nộp "${inDir}": hãy chọn --out ở ngoài thư mục đó.`);
+  const stem = basename(out).replace(/\.docx$/i, '');
+  let lock;
+  try {
+    lock = acquireLock(outDir);
+  } catch (e) {
+    if (e instanceof OutputError) return fail(e.message);
+    throw e;
+  }
+  try {
+    return await compile(args, np, period, inDir, template, out);
+  } finally {
+    lock.release();
+  }
+}
 
+/** The path with its existing part's symbolic links resolved (the rest may not exist yet). */
+function realDir(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    const parent = dirname(path);
+    return parent === path ? path : join(realDir(parent), basename(path));
+  }
+}
+
+/** Reads, checks and consolidates the submissions, then writes the set of outputs. */
+async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inDir: string, template: string, out: string): Promise<number> {
   const bar = progressBar(process.stderr, 'Đọc và kiểm tra tệp');
   let run;
   try {
@@ -74,13 +106,21 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const stem = out.replace(/\.docx$/i, '');
-  writeFileAtomic(out, docx);
-  writeFileAtomic(`${stem}.xlsx`, await writeAnnexXlsx(report));
   const json = reportJson(report);
-  writeFileAtomic(`${stem}.json`, json);
-  const feedbackDir = join(dirname(out), `phan-hoi-${period.id}`);
-  for (const r of report.rejected) {
-    writeFileAtomic(join(feedbackDir, `${basename(r.file).replace(/\.xlsx$/i, '')}.txt`), feedbackNote(report, r));
+  const feedbackName = `phan-hoi-${period.id}`;
+  const feedbackDir = join(dirname(out), feedbackName);
+  const noteNames = feedbackNoteNames(report.rejected.map((r) => r.file));
+  const files: OutputFile[] = [
+    { name: basename(out), data: docx },
+    { name: `${basename(stem)}.xlsx`, data: await writeAnnexXlsx(report) },
+    { name: `${basename(stem)}.json`, data: json },
+    ...report.rejected.map((r, i) => ({ name: `${feedbackName}/${noteNames[i]}.txt`, data: feedbackNote(report, r) })),
+  ];
+  try {
+    writeOutputSet(dirname(out), basename(stem), files, files.slice(0, 3).map((f) => f.name).concat(feedbackName));
+  } catch (e) {
+    if (e instanceof OutputError) return fail(e.message);
+    throw e;
   }
 
   if (args.flags.json) {

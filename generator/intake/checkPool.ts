@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { buildSync } from 'esbuild';
+import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import type { ValidateOptions } from '../../core/validation/validate.ts';
 import { checkFile, unreadable, type FileCheck } from './checkFile.ts';
 import { loadPlan, REPO_ROOT } from '../plan/loadPlan.ts';
@@ -25,16 +27,19 @@ export interface PoolOptions extends ValidateOptions {
 }
 
 const WORKER_SOURCE = fileURLToPath(new URL('./checkWorker.ts', import.meta.url));
+/** Built beside the commands by scripts/build.mjs: present when this module runs from that bundle. */
+const PREBUILT = fileURLToPath(new URL('./check-worker.mjs', import.meta.url));
 const BUNDLE = join(REPO_ROOT, 'node_modules', '.cache', 'da06', 'check-worker.mjs');
 let workerEntry: { code: string; eval: boolean } | undefined;
 
 /**
- * The worker's code. Loading TypeScript through tsx costs each worker about 1.5 s, so the worker
- * is bundled once per run with esbuild (already installed with tsx) next to node_modules, where
+ * The worker's code. The commands run from an esbuild bundle that includes the worker. Run from the
+ * TypeScript sources (tests), the worker is bundled once per process next to node_modules, where
  * its package imports resolve; if that fails, workers load the sources through tsx.
  */
 function workerCode(): { code: string; eval: boolean } {
   if (workerEntry) return workerEntry;
+  if (import.meta.url.endsWith('.mjs') && existsSync(PREBUILT)) return (workerEntry = { code: PREBUILT, eval: false });
   try {
     const built = buildSync({ entryPoints: [WORKER_SOURCE], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
     writeFileAtomic(BUNDLE, built.outputFiles[0]!.contents);
@@ -50,7 +55,7 @@ function workerCode(): { code: string; eval: boolean } {
  * Checks many files, in parallel on all cores: reading an xlsx is CPU-bound, so worker threads
  * each take the next file from a shared queue. Results come back in input order.
  */
-export async function checkFiles(planId: string, files: string[], options: PoolOptions = {}): Promise<FileCheck[]> {
+export async function checkFiles(plan: NormalizedPlan | string, files: string[], options: PoolOptions = {}): Promise<FileCheck[]> {
   const { workers: wanted, onProgress, timeLimitMs = FILE_TIME_LIMIT_MS, assist = true, ...validateOptions } = options;
   const workerCount = Math.min(wanted ?? (files.length >= 64 ? availableParallelism() : 0), files.length);
   const results: FileCheck[] = new Array(files.length);
@@ -59,7 +64,8 @@ export async function checkFiles(planId: string, files: string[], options: PoolO
     results[i] = r;
     onProgress?.(++done, files.length);
   };
-  const np = loadPlan(planId);
+  // The loaded plan itself, not its id: a plan given as a path (--plan dir/plan.yaml) has no id to reload.
+  const np = typeof plan === 'string' ? loadPlan(plan) : plan;
   if (workerCount === 0) {
     for (const [i, f] of files.entries()) finish(i, await checkFile(np, f, validateOptions));
     return results;

@@ -1,29 +1,75 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { periodDueDate, type Period } from '../../core/period/period.ts';
 import type { Received } from '../../core/report/consolidate.ts';
 import type { FileCheck } from '../intake/checkFile.ts';
 
-/** Lists a folder's files recursively, in a stable order; dot-files and Office lock files are noted. */
+/** Whether `p` is `root` or inside it (both absolute, symbolic links resolved). */
+export const isWithin = (root: string, p: string): boolean => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
+
+/**
+ * Lists a folder's files recursively, in a stable order; Office lock files, other files and
+ * whatever cannot be read safely are noted and skipped. Symbolic links are followed only inside
+ * the folder and never twice into the same folder (no loops); only regular files are listed, so a
+ * FIFO or a device named x.xlsx is never opened.
+ */
 export function listSubmissionFiles(dir: string): { xlsx: string[]; skipped: { file: string; reason: string }[] } {
   const xlsx: string[] = [];
   const skipped: { file: string; reason: string }[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d).sort()) {
+  const note = (file: string, reason: string): void => void skipped.push({ file, reason });
+  let root: string;
+  try {
+    root = realpathSync(dir);
+  } catch {
+    note(dir, 'Không đọc được thư mục (không có quyền hoặc không tồn tại), bỏ qua.');
+    return { xlsx, skipped };
+  }
+  const visited = new Set<string>();
+  const walk = (d: string, real: string): void => {
+    visited.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(d).sort();
+    } catch {
+      note(d, 'Không đọc được thư mục (không có quyền), bỏ qua.');
+      return;
+    }
+    for (const name of names) {
       const path = join(d, name);
-      if (statSync(path).isDirectory()) {
-        walk(path);
+      let st: Stats;
+      let target = path;
+      try {
+        st = lstatSync(path);
+        if (st.isSymbolicLink()) {
+          target = realpathSync(path);
+          if (!isWithin(root, target)) {
+            note(path, 'Liên kết trỏ ra ngoài thư mục nộp báo cáo, không đọc.');
+            continue;
+          }
+          st = statSync(target);
+        }
+      } catch {
+        note(path, 'Không đọc được (liên kết hỏng hoặc không có quyền), bỏ qua.');
+        continue;
+      }
+      if (st.isDirectory()) {
+        const real = target === path ? realpathSync(path) : target;
+        if (visited.has(real)) note(path, 'Liên kết tạo vòng lặp thư mục, bỏ qua.');
+        else walk(path, real);
       } else if (name.startsWith('~$')) {
-        skipped.push({ file: path, reason: 'Tệp khóa tạm của Excel (~$…), bỏ qua.' });
+        note(path, 'Tệp khóa tạm của Excel (~$…), bỏ qua.');
+      } else if (!st.isFile()) {
+        note(path, 'Không phải tệp thông thường (thiết bị hoặc ống dẫn), không đọc.');
       } else if (/\.xlsx$/i.test(name)) {
+        // Its size is checked again, on the open file, before it is read (readSubmission).
         xlsx.push(path);
       } else {
-        skipped.push({ file: path, reason: `Không phải tệp .xlsx (${/\.xls$/i.test(name) ? 'định dạng Excel cũ .xls: hãy đề nghị đơn vị lưu lại dạng .xlsx' : 'bỏ qua'}).` });
+        note(path, `Không phải tệp .xlsx (${/\.xls$/i.test(name) ? 'định dạng Excel cũ .xls: hãy đề nghị đơn vị lưu lại dạng .xlsx' : 'bỏ qua'}).`);
       }
     }
   };
-  walk(dir);
+  walk(dir, root);
   return { xlsx, skipped };
 }
 

@@ -1,27 +1,60 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { parsePeriodId, periodDueDate, periodMonths, previousPeriod, type Period } from '../../core/period/period.ts';
 import { consolidate, type Received } from '../../core/report/consolidate.ts';
+import { defaultReportDate } from '../../core/report/reportDate.ts';
 import type { ConsolidatedReport } from '../../core/report/schema.ts';
 import { checkFiles } from '../intake/checkPool.ts';
+import type { FileCheck } from '../intake/checkFile.ts';
 import { displayPath, listSubmissionFiles, sortSubmissions } from './intake.ts';
 import { mergeMonths } from './rollup.ts';
 
-/** Where a period's submissions are: `<root>/<period id>` when that folder exists, else `in` itself. */
-export function periodFolder(inDir: string, period: Period): string | undefined {
-  const named = join(inDir, period.id);
-  if (existsSync(named) && statSync(named).isDirectory()) return named;
-  return basename(inDir) === period.id ? inDir : undefined;
+/** The sub-folders of `dir` named after a period (any letter case: 2023-q1 is 2023-Q1), by period id. */
+function periodSubfolders(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = parsePeriodId(name);
+    if (!p || out.has(p.id)) continue;
+    try {
+      if (statSync(join(dir, name)).isDirectory()) out.set(p.id, join(dir, name));
+    } catch {
+      /* a dangling link: not a period folder */
+    }
+  }
+  return out;
+}
+
+/** Whether a folder directly holds workbooks (then it is itself the folder of the period asked for). */
+function holdsWorkbooks(dir: string): boolean {
+  try {
+    return readdirSync(dir).some((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Where a period's submissions are: `<root>/<period id>` when that folder exists, else `in` itself
+ * when it is named after the period, or (`direct`, for the period asked for, not the previous one)
+ * when it directly holds the workbooks, whatever its name.
+ */
+export function periodFolder(inDir: string, period: Period, direct = false): string | undefined {
+  const named = periodSubfolders(inDir).get(period.id);
+  if (named) return named;
+  if (parsePeriodId(basename(inDir))?.id === period.id) return inDir;
+  return direct && holdsWorkbooks(inDir) ? inDir : undefined;
 }
 
 /** The newest period folder under `inDir` (names like 2023-01, 2023-Q1), for a run without --period. */
 export function latestPeriodIn(inDir: string): Period | undefined {
-  if (!existsSync(inDir)) return undefined;
-  const periods = readdirSync(inDir)
-    .map((n) => parsePeriodId(n))
-    .filter((p): p is Period => !!p && p.id === p.id.toUpperCase().replace('Q', 'Q'))
-    .filter((p) => statSync(join(inDir, p.id)).isDirectory());
+  const periods = [...periodSubfolders(inDir).keys()].map((id) => parsePeriodId(id)!);
   return periods.sort((a, b) => (a.lastMonth < b.lastMonth ? -1 : a.lastMonth > b.lastMonth ? 1 : a.id < b.id ? -1 : 1)).at(-1);
 }
 
@@ -40,10 +73,16 @@ interface Gathered {
   files: number;
 }
 
-async function gatherFolder(np: NormalizedPlan, period: Period, folder: string, base: string, today: string, onProgress?: (d: number, t: number) => void): Promise<Gathered> {
+/** Messages name the file relative to the submissions folder: feedback notes go to outside agencies. */
+function withoutAbsolutePath(c: FileCheck, display: (file: string) => string): FileCheck {
+  const shown = display(c.file);
+  return { ...c, issues: c.issues.map((i) => (i.message.includes(c.file) ? { ...i, message: i.message.split(c.file).join(shown) } : i)) };
+}
+
+async function gatherFolder(np: NormalizedPlan, period: Period, folder: string, base: string, today: string | undefined, onProgress?: (d: number, t: number) => void): Promise<Gathered> {
   const display = displayPath(base);
   const { xlsx, skipped } = listSubmissionFiles(folder);
-  const checks = await checkFiles(np.plan.id, xlsx, { today, period: period.id, onProgress });
+  const checks = (await checkFiles(np, xlsx, { ...(today ? { today } : {}), period: period.id, onProgress })).map((c) => withoutAbsolutePath(c, display));
   const sorted = sortSubmissions(np, period, checks, display);
   return {
     ...sorted,
@@ -57,8 +96,8 @@ async function gatherFolder(np: NormalizedPlan, period: Period, folder: string, 
  * Gathers a period's submissions: its own folder when agencies report for that period, else (a
  * quarter, half year or year of a monthly plan) the folders of its months, merged.
  */
-async function gather(np: NormalizedPlan, period: Period, inDir: string, today: string, onProgress?: (d: number, t: number) => void): Promise<Gathered | undefined> {
-  const own = periodFolder(inDir, period);
+async function gather(np: NormalizedPlan, period: Period, inDir: string, today: string | undefined, onProgress?: (d: number, t: number) => void, direct = false): Promise<Gathered | undefined> {
+  const own = periodFolder(inDir, period, direct);
   const base = own && own !== inDir ? inDir : dirname(inDir);
   if (own) return gatherFolder(np, period, own, base, today, onProgress);
   if (period.kind === 'month') return undefined;
@@ -84,22 +123,31 @@ async function gather(np: NormalizedPlan, period: Period, inDir: string, today: 
 
 export class ReportInputError extends Error {}
 
-function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** How many earlier periods a report reads for statuses to carry forward (each costs a folder check). */
+const HISTORY_DEPTH = 3;
+
+/**
+ * The previous period's report, itself built on its own previous ones while their folders exist
+ * (at most HISTORY_DEPTH): a lead silent this period carries its last reported status forward.
+ */
+async function previousReport(np: NormalizedPlan, period: Period, inDir: string, today: string | undefined, depth: number): Promise<ConsolidatedReport | undefined> {
+  if (depth === 0) return undefined;
+  const g = await gather(np, period, inDir, today);
+  if (!g) return undefined;
+  const previous = await previousReport(np, previousPeriod(period), inDir, today, depth - 1);
+  const reportDate = today ?? defaultReportDate(periodDueDate(period, np.plan.reporting), g.received);
+  return consolidate({ np, period, reportDate, received: g.received, rejected: g.rejected, superseded: [], skipped: [], sources: g.sources, ...(previous ? { previous } : {}) });
 }
 
-/** Reads, validates and consolidates a period; the previous period too when its folder exists. */
+/** Reads, validates and consolidates a period, on top of the previous periods whose folders exist. */
 export async function runReport(np: NormalizedPlan, period: Period, inDir: string, options: { reportDate?: string; onProgress?: (d: number, t: number) => void } = {}): Promise<ReportRun> {
-  // The report is dated the day after submissions were due unless the compiler says otherwise,
-  // so that the same folder always gives the same document.
-  const reportDate = options.reportDate ?? addDays(periodDueDate(period, np.plan.reporting), 1);
-  const gathered = await gather(np, period, inDir, reportDate, options.onProgress);
+  // Files are checked against the compiler's date when given; otherwise the report is dated from
+  // the files themselves (defaultReportDate), so the same folder always gives the same document.
+  const today = options.reportDate;
+  const gathered = await gather(np, period, inDir, today, options.onProgress, true);
   if (!gathered) throw new ReportInputError(`Không tìm thấy thư mục báo cáo của kỳ ${period.id} trong ${inDir}.`);
-  const prevPeriod = previousPeriod(period);
-  const prevGathered = await gather(np, prevPeriod, inDir, reportDate);
-  const previous = prevGathered
-    ? consolidate({ np, period: prevPeriod, reportDate, received: prevGathered.received, rejected: prevGathered.rejected, superseded: [], skipped: [], sources: prevGathered.sources })
-    : undefined;
+  const reportDate = today ?? defaultReportDate(periodDueDate(period, np.plan.reporting), gathered.received);
+  const previous = await previousReport(np, previousPeriod(period), inDir, today, HISTORY_DEPTH);
   const report = consolidate({ np, period, reportDate, ...gathered, ...(previous ? { previous } : {}) });
   return { report, files: gathered.files };
 }
