@@ -20,7 +20,7 @@ export interface PoolOptions extends ValidateOptions {
   /** Worker threads to use; 0 checks in this thread. Default: one per core when there are enough files to repay the workers' start-up (about 2 s). */
   workers?: number;
   onProgress?: (done: number, total: number) => void;
-  /** Per-file time limit in a worker (default FILE_TIME_LIMIT_MS). */
+  /** Per-file time limit, in a worker or in this thread (default FILE_TIME_LIMIT_MS). */
   timeLimitMs?: number;
   /** Whether this thread checks files while the workers load (default true). */
   assist?: boolean;
@@ -51,6 +51,25 @@ function workerCode(): { code: string; eval: boolean } {
   return workerEntry;
 }
 
+const overTime = (ms: number): string => `Đọc tệp quá ${Math.max(1, Math.round(ms / 1000))} giây, đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`;
+
+/**
+ * Checks one file in this thread under the same time limit as in a worker. This thread cannot stop
+ * a check that never yields (the reader bounds its own work for that); a check that yields is
+ * abandoned at the limit, and one that returns late is reported as over time all the same, so the
+ * verdict does not depend on which thread took the file.
+ */
+async function checkHere(np: NormalizedPlan, file: string, options: ValidateOptions, timeLimitMs: number): Promise<FileCheck> {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<FileCheck>((resolve) => {
+    timer = setTimeout(() => resolve(unreadable(file, '', overTime(timeLimitMs))), timeLimitMs);
+  });
+  const result = await Promise.race([checkFile(np, file, options), late]);
+  clearTimeout(timer);
+  return performance.now() - started > timeLimitMs ? unreadable(file, result.mtime, overTime(timeLimitMs)) : result;
+}
+
 /**
  * Checks many files, in parallel on all cores: reading an xlsx is CPU-bound, so worker threads
  * each take the next file from a shared queue. Results come back in input order.
@@ -67,7 +86,7 @@ export async function checkFiles(plan: NormalizedPlan | string, files: string[],
   // The loaded plan itself, not its id: a plan given as a path (--plan dir/plan.yaml) has no id to reload.
   const np = typeof plan === 'string' ? loadPlan(plan) : plan;
   if (workerCount === 0) {
-    for (const [i, f] of files.entries()) finish(i, await checkFile(np, f, validateOptions));
+    for (const [i, f] of files.entries()) finish(i, await checkHere(np, f, validateOptions, timeLimitMs));
     return results;
   }
   let next = 0;
@@ -93,7 +112,7 @@ export async function checkFiles(plan: NormalizedPlan | string, files: string[],
       // The time limit runs for the file the worker is on, from when it started on it.
       const arm = (): void => {
         clearTimeout(timer);
-        if (inFlight.length) timer = setTimeout(() => replace(`Đọc tệp quá ${Math.max(1, Math.round(timeLimitMs / 1000))} giây, đã dừng. Tệp có thể bị hỏng hoặc quá lớn.`), timeLimitMs);
+        if (inFlight.length) timer = setTimeout(() => replace(overTime(timeLimitMs)), timeLimitMs);
       };
       const fill = (): void => {
         while (inFlight.length < IN_FLIGHT) {
@@ -127,7 +146,7 @@ export async function checkFiles(plan: NormalizedPlan | string, files: string[],
   const whileWorkersStart = async (): Promise<void> => {
     if (!assist) return;
     for (let i = take(); i !== undefined; i = ready < workerCount ? take() : undefined) {
-      finish(i, await checkFile(np, files[i]!, validateOptions));
+      finish(i, await checkHere(np, files[i]!, validateOptions, timeLimitMs));
     }
   };
   await Promise.all([...Array.from({ length: workerCount }, runWorker), whileWorkersStart()]);

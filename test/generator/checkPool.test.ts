@@ -41,4 +41,10 @@ describe('checking many files on worker threads', () => {
     expect(results[0]!.issues[0]!.message).toContain('Đọc tệp quá');
     expect(results.slice(1).map((r) => r.valid)).toEqual([true, true, true]);
   }, 60_000);
+
+  it('the same time limit holds for files checked in this thread, with or without workers', async () => {
+    const alone = await checkFiles('quang-ngai-2022', [slow, ...small], { workers: 0, timeLimitMs: 600, today: '2023-02-01' });
+    expect(alone[0]!.issues[0]!.message).toContain('Đọc tệp quá');
+    expect(alone.slice(1).map((r) => r.valid)).toEqual([true, true, true]);
+  }, 60_000);
 });
