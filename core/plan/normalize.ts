@@ -34,7 +34,8 @@ export interface NormalizedPlan {
 }
 
 export function expandAgencies(plan: Plan, codes: readonly string[]): string[] {
-  const sets = new Map(plan.agencySets.map((s) => [s.code, s.members]));
+  // A set by kind ("every commune") lists those agencies after its named members.
+  const sets = new Map(plan.agencySets.map((s) => [s.code, [...s.members, ...(s.kinds ? plan.agencies.filter((a) => s.kinds!.includes(a.kind)).map((a) => a.code) : [])]]));
   const out: string[] = [];
   const seen = new Set<string>();
   const visit = (code: string, path: Set<string>): void => {

@@ -1,4 +1,5 @@
 import type { Plan } from './schema.ts';
+import { isTwoTier } from './successors.ts';
 
 /** A broken cross-reference inside a plan (unknown agency, group, heading; duplicate id). */
 export interface ReferenceProblem {
@@ -26,6 +27,26 @@ export function checkPlanReferences(plan: Plan): ReferenceProblem[] {
       if (!isRef(m)) problems.push({ path: ['agencySets', i, 'members', j], message: `Mã cơ quan "${m}" chưa được khai báo` });
     }),
   );
+  // A replaced agency is gone from the plan, and only one agency can take its place.
+  const replacedBy = new Map<string, string>();
+  plan.agencies.forEach((a, i) =>
+    (a.replaces ?? []).forEach((old, j) => {
+      const path = ['agencies', i, 'replaces', j];
+      if (old === a.code) problems.push({ path, message: `Cơ quan "${a.code}" không thể thay cho chính mình` });
+      else if (isRef(old)) problems.push({ path, message: `"${old}" vẫn là một mã trong kế hoạch; cơ quan đã được thay thế phải bỏ khỏi danh sách cơ quan` });
+      else if (replacedBy.has(old)) problems.push({ path, message: `"${old}" đã được ghi là do "${replacedBy.get(old)}" thay thế; mỗi cơ quan cũ chỉ có một cơ quan thay thế` });
+      replacedBy.set(old, replacedBy.get(old) ?? a.code);
+    }),
+  );
+  // A two-tier province (communes, no districts) stages its deadlines at the province and commune levels only.
+  const twoTier = isTwoTier(plan);
+  plan.tasks.forEach((t, i) => {
+    if (twoTier && t.deadline.kind === 'staged') {
+      t.deadline.stages.forEach((st, j) => {
+        if (st.level === 'district') problems.push({ path: ['tasks', i, 'deadline', 'stages', j, 'level'], message: 'Tỉnh không có cấp huyện: thời hạn theo cấp chỉ ghi cấp tỉnh và cấp xã' });
+      });
+    }
+  });
   if (!agencyCodes.has(plan.standing.agency)) {
     problems.push({ path: ['standing', 'agency'], message: `Cơ quan thường trực "${plan.standing.agency}" chưa được khai báo trong agencies` });
   }

@@ -58,6 +58,13 @@ export const AgencySchema = z.strictObject({
   /** Whether the agency receives a workbook and is expected to report. */
   reports: z.boolean().default(true),
   level: LevelSchema.default('province'),
+  /** Which kind of commune-level unit (a two-tier province has xã, phường and đặc khu, no districts). */
+  commune: z.enum(['xa', 'phuong', 'thi-tran', 'dac-khu']).optional(),
+  /**
+   * Codes of the agencies this one replaced ("thay cho SO_TTTT"): a form made under an old code is
+   * credited to this agency, and the previous period's figures of the old code count as its own.
+   */
+  replaces: z.array(code).optional(),
   note: z.string().optional(),
 });
 
@@ -66,7 +73,9 @@ export const AgencySetSchema = z.strictObject({
   code,
   name: z.string().min(1),
   /** Agency codes or other set codes; sets expand recursively. */
-  members: z.array(code),
+  members: z.array(code).default([]),
+  /** Every agency of these kinds, in plan order, besides `members` ("UBND các xã, phường, đặc khu"). */
+  kinds: z.array(AgencyKindSchema).optional(),
   note: z.string().optional(),
 });
 
