@@ -17,8 +17,8 @@ async function boot(): Promise<void> {
   document.documentElement.dataset.mode = mode.kind;
   // exceljs is large: never loaded in Excel. Where files are checked it is fetched at once, so that
   // checking needs no network once the page is open.
-  let reader: Promise<typeof import('../../generator/reader/bytesToModel.ts')> | undefined;
-  const loadReader = () => (reader ??= import('../../generator/reader/bytesToModel.ts'));
+  let reader: Promise<typeof import('../../xlsx/bytesToModel.ts')> | undefined;
+  const loadReader = () => (reader ??= import('../../xlsx/bytesToModel.ts'));
   if (mode.kind !== 'excel') void loadReader().catch(() => (reader = undefined));
   const readFile = async (bytes: Uint8Array) => (await loadReader()).bytesToModel(bytes);
   mountApp(root, mode, { library: new PlanLibrary(BUNDLED_PLANS), readFile });

@@ -5,7 +5,8 @@ import { validateWorkbook } from '../../core/validation/validate.ts';
 import { loadPlan } from '../../generator/plan/loadPlan.ts';
 import { toA1 } from '../../core/workbook/address.ts';
 import { CLERK_FILL, INFO, PLAN_ID, sampleWorkbook, TASKS, type SampleWorkbook } from './support/sampleWorkbook.ts';
-import { highlightContext, type FillWorld } from './support/mockContext.ts';
+import { highlightContext, supports, type FillWorld } from './support/mockContext.ts';
+import { excelFeatures } from '../../addin/src/office/features.ts';
 
 let sample: SampleWorkbook;
 let marks: Mark[];
@@ -113,5 +114,46 @@ describe('highlights', () => {
     expect(await clearHighlights(mock.context, {})).toEqual({ restored: 0, kept: 0 });
     expect(mock.fills).toEqual(before);
     expect(mock.getRanges).toEqual([]);
+  });
+});
+
+describe('highlights on older Excel (no RangeAreas, no fill patterns before ExcelApi 1.9)', () => {
+  const f17 = excelFeatures((name, v) => name === 'ExcelApi' && supports('1.7', v ?? '1.1'));
+  const f11 = excelFeatures((name, v) => name === 'ExcelApi' && supports('1.1', v ?? '1.1'));
+
+  it('Excel 2019 (1.7): paints cell by cell on protected sheets in three syncs, and clears after a reload', async () => {
+    const settings = new Map<string, string>();
+    const before = world();
+    const mock = highlightContext(SHEETS, world(), settings, SHEETS, '1.7');
+    const result = await paintHighlights(mock.context, marks, {}, f17);
+    expect(mock.syncs()).toBe(3);
+    expect(result.painted).toBe(marks.length);
+    expect(mock.getRanges).toEqual([]);
+    expect(mock.fills[TASKS]!['G5']).toEqual({ color: HIGHLIGHT_COLORS.error, pattern: 'Solid' });
+    expect(mock.protection[TASKS]).toEqual({ protected: true, events: ['unprotect', 'protect'] });
+    // The clerk's green fill is remembered by its colour, in the workbook.
+    expect(JSON.parse(settings.get(SETTING_KEY)!).sheets[TASKS]['G5'].original).toEqual({ color: CLERK_FILL, pattern: 'Solid' });
+    const again = highlightContext(SHEETS, mock.fills, settings, SHEETS, '1.7');
+    expect(await clearHighlights(again.context, {}, f17)).toEqual({ restored: marks.length, kept: 0 });
+    expect(again.fills).toEqual(before);
+  });
+
+  it('Excel 2016 (1.1): remembers the fills in the pane only and restores them, on sheets that are not protected', async () => {
+    const settings = new Map<string, string>();
+    const before = world();
+    const memory = {};
+    const mock = highlightContext(SHEETS, world(), settings, [], '1.1');
+    await paintHighlights(mock.context, marks, memory, f11);
+    expect(mock.syncs()).toBe(3);
+    expect(settings.size).toBe(0);
+    expect(mock.fills[TASKS]!['F7']).toEqual({ color: HIGHLIGHT_COLORS.error, pattern: 'Solid' });
+    const again = highlightContext(SHEETS, mock.fills, settings, [], '1.1');
+    expect(await clearHighlights(again.context, memory, f11)).toEqual({ restored: marks.length, kept: 0 });
+    expect(again.fills).toEqual(before);
+  });
+
+  it('Excel 2016 (1.1) cannot lift a sheet’s protection: Excel refuses the paint (the pane does not offer it there)', async () => {
+    const mock = highlightContext(SHEETS, world(), new Map(), SHEETS, '1.1');
+    await expect(paintHighlights(mock.context, marks, {}, f11)).rejects.toThrow(/protected/);
   });
 });

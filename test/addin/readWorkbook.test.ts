@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { officeCellValue, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
+import { OFFICE_READ_LIMITS, officeCellValue, outsideLimits, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
+import { excelFeatures } from '../../addin/src/office/features.ts';
+import { READ_LIMITS } from '../../core/workbook/limits.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';
 import { loadPlan } from '../../generator/plan/loadPlan.ts';
 import type { WorkbookModel } from '../../core/workbook/model.ts';
 import { modelToGrid, PLAN_ID, sampleWorkbook, TASKS, withTaskRows, type SampleWorkbook } from './support/sampleWorkbook.ts';
-import { readContext } from './support/mockContext.ts';
+import { API_LEVELS, readContext, supports, type ApiLevel } from './support/mockContext.ts';
 
 const TODAY = '2023-01-20';
 let sample: SampleWorkbook;
@@ -29,44 +31,75 @@ function comparable(model: WorkbookModel, fontsFrom: WorkbookModel): unknown {
   });
 }
 
-describe('readWorkbook (Office.js → the core model)', () => {
-  it('reads the same model as the generator’s exceljs reader, so the validator finds the same issues', async () => {
-    const mock = readContext(modelToGrid(sample.model));
-    const { model, truncated } = await readWorkbook(mock.context, { mergedAreas: true });
-    expect(truncated).toEqual([]);
-    expect(comparable(model, sample.model)).toEqual(comparable(sample.model, sample.model));
+const features = (level: ApiLevel) => excelFeatures((name, version) => name === 'ExcelApi' && supports(level, version ?? '1.1'));
+
+describe.each(API_LEVELS)('readWorkbook (Office.js → the core model) with ExcelApi %s', (level) => {
+  const all = level === 'all';
+
+  it('reads the same cells and fonts as the CLI’s reader, so the validator finds the same issues', async () => {
+    const mock = readContext(modelToGrid(sample.model), level);
+    const read = await readWorkbook(mock.context, { features: features(level) });
+    expect(read.truncated).toEqual([]);
+    expect(read.fontsUnknown).toBe(false);
+    // Merged areas only from ExcelApi 1.13 on; before, the result says so instead of guessing.
+    expect(read.mergesUnknown).toBe(!all);
+    const expected = all ? sample.model : { sheets: sample.model.sheets.map((s) => ({ ...s, merges: [] })) };
+    expect(comparable(read.model, sample.model)).toEqual(comparable(expected, sample.model));
     const np = loadPlan(PLAN_ID);
-    const fromOffice = validateWorkbook(np, model, { today: TODAY }).issues;
-    const fromExcelJs = validateWorkbook(np, sample.model, { today: TODAY }).issues;
-    expect(fromOffice).toEqual(fromExcelJs);
+    expect(validateWorkbook(np, read.model, { today: TODAY }).issues).toEqual(validateWorkbook(np, expected, { today: TODAY }).issues);
     // Dates arrive as serial numbers with a date format and become dates again.
-    const info = model.sheets.find((s) => s.name === 'Thông tin')!;
+    const info = read.model.sheets.find((s) => s.name === 'Thông tin')!;
     expect(info.cells.find((c) => c.address === 'B6')?.value).toEqual({ t: 'date', v: '2023-01-12', serial: 44938 });
-    // The legacy font reaches the rules.
-    expect(model.sheets.find((s) => s.name === TASKS)!.cells.find((c) => c.address === 'I5')?.font).toBe('.VnTime');
+    // The legacy font reaches the rules: all at once from ExcelApi 1.9, cell by cell before.
+    expect(read.model.sheets.find((s) => s.name === TASKS)!.cells.find((c) => c.address === 'I5')?.font).toBe('.VnTime');
+    expect(mock.cellFonts() > 0).toBe(!features(level).cellProperties);
   });
 
   it.each([10, 2000])('reads and validates a workbook whose task sheet has %i rows with 3 context.sync() calls', async (rows) => {
     const big = withTaskRows(sample.model, rows);
-    const mock = readContext(modelToGrid(big));
-    const { model } = await readWorkbook(mock.context, { mergedAreas: true });
-    const result = validateWorkbook(loadPlan(PLAN_ID), model, { today: TODAY });
+    const mock = readContext(modelToGrid(big), level);
+    const read = await readWorkbook(mock.context, { features: features(level) });
+    const result = validateWorkbook(loadPlan(PLAN_ID), read.model, { today: TODAY });
     expect(mock.syncs()).toBe(3);
-    const tasks = model.sheets.find((s) => s.name === TASKS)!;
+    const tasks = read.model.sheets.find((s) => s.name === TASKS)!;
     expect(Math.max(...tasks.cells.map((c) => c.row))).toBe(3 + rows);
     expect(result.issues.length).toBeGreaterThan(0);
+    // Fonts cell by cell only for a workbook of ordinary size; a big one says it went by the text.
+    expect(read.fontsUnknown).toBe(!features(level).cellProperties && rows === 2000);
   });
 
-  it('reads at most the row limit of a huge sheet and says so', async () => {
+  it('keeps sheet visibility (the hidden _da06 sheet names the plan)', async () => {
+    const { model } = await readWorkbook(readContext(modelToGrid(sample.model), level).context, { features: features(level) });
+    expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual(sample.model.sheets.map((s) => [s.name, s.visibility]));
+  });
+});
+
+describe('read limits (core/workbook/limits.ts), as the CLI applies them', () => {
+  it('refuses a workbook with data beyond the row limit, naming the sheet, like the CLI', async () => {
     const mock = readContext(modelToGrid(withTaskRows(sample.model, 50)));
-    const { model, truncated } = await readWorkbook(mock.context, { mergedAreas: false, maxRows: 20 });
-    expect(truncated).toEqual([{ sheet: TASKS, rows: 53, cols: 11 }]);
-    expect(mock.getRangeByIndexes.find((c) => c.sheet === TASKS)).toEqual({ sheet: TASKS, row: 0, col: 0, rows: 20, cols: 11 });
-    expect(model.sheets.find((s) => s.name === TASKS)!.merges).toEqual([]);
+    const read = await readWorkbook(mock.context, { maxRows: 20 });
+    expect(read.unreadable).toBe(outsideLimits(TASKS, 'K53', { maxRows: 20, maxCols: OFFICE_READ_LIMITS.maxCols }));
+    expect(read.unreadable).toMatch(/^Trang "Nhiệm vụ" có dữ liệu đến ô K53, ngoài vùng được phép \(20 dòng, 60 cột\)/);
+    expect(read.model.sheets).toEqual([]);
+    expect(mock.syncs()).toBe(2);
+  });
+
+  it('uses the limits every reader uses', () => {
+    expect(OFFICE_READ_LIMITS).toEqual({ maxRows: READ_LIMITS.maxRows, maxCols: READ_LIMITS.maxCols });
+  });
+
+  it('on Excel 2016, which counts formatted cells as used, checks the part within the limits and says so', async () => {
+    const mock = readContext(modelToGrid(withTaskRows(sample.model, 50)), '1.1');
+    const read = await readWorkbook(mock.context, { features: features('1.1'), maxRows: 20 });
+    expect(read.unreadable).toBeUndefined();
+    expect(read.truncated).toEqual([{ sheet: TASKS, rows: 53, cols: 11 }]);
+    expect(mock.getRange.find((c) => c.sheet === TASKS)).toEqual({ sheet: TASKS, address: 'A1:K20' });
     expect(mock.syncs()).toBe(3);
   });
+});
 
-  it('reads again without merged areas when Excel refuses them (more than 512 in a range)', async () => {
+describe('merged areas', () => {
+  it('reads again without merged areas when Excel refuses them (more than 512 in a range), and says merges are unknown', async () => {
     const mock = readContext(modelToGrid(sample.model));
     const context = mock.context as unknown as { sync: () => Promise<void> };
     const sync = context.sync;
@@ -74,15 +107,11 @@ describe('readWorkbook (Office.js → the core model)', () => {
       await sync();
       if (mock.syncs() === 3) throw new Error('GeneralException: too many merged areas');
     };
-    const { model } = await readWorkbook(mock.context, { mergedAreas: true });
+    const read = await readWorkbook(mock.context);
     expect(mock.syncs()).toBe(4);
-    expect(model.sheets.every((s) => s.merges.length === 0)).toBe(true);
-    expect(model.sheets.find((s) => s.name === TASKS)!.cells.length).toBe(sample.model.sheets.find((s) => s.name === TASKS)!.cells.length);
-  });
-
-  it('keeps sheet visibility (the hidden _da06 sheet names the plan)', async () => {
-    const { model } = await readWorkbook(readContext(modelToGrid(sample.model)).context, { mergedAreas: false });
-    expect(model.sheets.map((s) => [s.name, s.visibility])).toEqual(sample.model.sheets.map((s) => [s.name, s.visibility]));
+    expect(read.mergesUnknown).toBe(true);
+    expect(read.model.sheets.every((s) => s.merges.length === 0)).toBe(true);
+    expect(read.model.sheets.find((s) => s.name === TASKS)!.cells.length).toBe(sample.model.sheets.find((s) => s.name === TASKS)!.cells.length);
   });
 });
 

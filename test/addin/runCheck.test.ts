@@ -27,18 +27,22 @@ function withPlan(model: WorkbookModel, plan: string): WorkbookModel {
 
 describe('the pane’s check', () => {
   it('validates with the plan named in the hidden _da06 sheet and says whose report it is', () => {
-    const outcome = runCheck(new PlanLibrary(texts), sample.model, '2023-01-20');
+    const outcome = runCheck(new PlanLibrary(texts), sample.model, { today: '2023-01-20' });
     expect(outcome.kind).toBe('checked');
     if (outcome.kind !== 'checked') return;
-    expect(outcome.planId).toBe(PLAN_ID);
+    expect(outcome.result.plan).toBe(PLAN_ID);
     expect(outcome.agencyName).toBe('Sở Thông tin và Truyền thông');
     expect(outcome.periodLabel).toBe('Tháng 01/2023');
     expect(outcome.result.valid).toBe(false);
   });
 
-  it('tells when the workbook names a plan the add-in does not carry', () => {
+  it('a workbook naming a plan the add-in does not carry gets the CLI’s verdict (plan-mismatch)', () => {
     const outcome = runCheck(new PlanLibrary(texts), withPlan(sample.model, 'ha-noi-2030'));
-    expect(outcome).toMatchObject({ kind: 'unknown-plan', planId: 'ha-noi-2030' });
+    expect(outcome.kind === 'checked' && outcome.result.issues.map((i) => [i.code, i.message.includes('ha-noi-2030')])).toEqual([['plan-mismatch', true]]);
+  });
+
+  it('a plan id that is an Object property name is not a bundled plan', () => {
+    expect(new PlanLibrary(texts).get('constructor')).toBeUndefined();
   });
 
   it('reports a plan file that does not parse as the add-in’s problem, with its line', () => {
@@ -47,13 +51,13 @@ describe('the pane’s check', () => {
     if (outcome.kind === 'plan-error') expect(outcome.problems[0]).toMatch(/plans\/quang-ngai-2022\.yaml:\d+:\d+/);
   });
 
-  it('a workbook that is not ours is checked against the default plan and rejected', () => {
+  it('a workbook that is not ours is rejected', () => {
     const outcome = runCheck(new PlanLibrary(texts), { sheets: [{ name: 'Sheet1', visibility: 'visible', cells: [], merges: [] }] });
     expect(outcome.kind === 'checked' && outcome.result.issues.map((i) => i.code)).toEqual(['not-da06-workbook']);
   });
 
   it('groups issues by sheet with counts of errors and warnings', () => {
-    const outcome = runCheck(new PlanLibrary(texts), sample.model, '2023-01-20');
+    const outcome = runCheck(new PlanLibrary(texts), sample.model, { today: '2023-01-20' });
     if (outcome.kind !== 'checked') throw new Error(outcome.kind);
     const groups = groupBySheet(outcome.result.issues);
     const tasks = groups.find((g) => g.sheet === TASKS)!;
@@ -63,7 +67,7 @@ describe('the pane’s check', () => {
   });
 
   it('offers the encoding fix with the text it saw and its Unicode form', () => {
-    const outcome = runCheck(new PlanLibrary(texts), sample.model, '2023-01-20');
+    const outcome = runCheck(new PlanLibrary(texts), sample.model, { today: '2023-01-20' });
     if (outcome.kind !== 'checked') throw new Error(outcome.kind);
     const fixes = legacyFixes(sample.model, outcome.result.issues);
     expect(fixes).toEqual([{ sheet: TASKS, cell: 'I5', expected: toTcvn3(LEGACY_UNICODE), replacement: LEGACY_UNICODE }]);

@@ -1,7 +1,7 @@
 import { parsePlan, formatPlanProblem } from '../../../core/plan/parsePlan.ts';
 import { normalizePlan, type NormalizedPlan } from '../../../core/plan/normalize.ts';
-import { validateWorkbook, type ValidationResult } from '../../../core/validation/validate.ts';
-import { readMeta } from '../../../core/workbook/identity.ts';
+import { checkWorkbook, type CheckResult } from '../../../core/validation/checkWorkbook.ts';
+import { countIssues } from '../../../core/validation/catalogue.ts';
 import { todayInVietnam } from '../../../core/text/dates.ts';
 import { parsePeriodId, periodLabel } from '../../../core/period/period.ts';
 import type { WorkbookModel } from '../../../core/workbook/model.ts';
@@ -10,20 +10,15 @@ import type { Issue } from '../../../core/validation/catalogue.ts';
 /** Plan id → the plan file's YAML text. */
 export type PlanTexts = Record<string, string>;
 
-/** The plan used when a workbook names none: the validator then says it is not our workbook. */
-export const DEFAULT_PLAN_ID = 'quang-ngai-2022';
-
 export type CheckOutcome =
   | {
       kind: 'checked';
-      result: ValidationResult;
-      planId: string;
+      /** The core's verdict, the same as `npm run validate` gives for the same workbook. */
+      result: CheckResult;
       /** Who and what the workbook reports, for the pane's heading. */
       agencyName?: string;
       periodLabel?: string;
     }
-  /** The workbook names a plan this copy of the add-in does not carry. */
-  | { kind: 'unknown-plan'; planId: string; known: string[] }
   /** A bundled plan file is broken (a build problem, never the clerk's). */
   | { kind: 'plan-error'; planId: string; problems: string[] };
 
@@ -40,28 +35,37 @@ export class PlanLibrary {
   get(id: string): NormalizedPlan | string[] | undefined {
     const cached = this.cache.get(id);
     if (cached) return cached;
-    const text = this.texts[id];
-    if (text === undefined) return undefined;
-    const parsed = parsePlan(text, `plans/${id}.yaml`);
+    if (!Object.hasOwn(this.texts, id)) return undefined;
+    const parsed = parsePlan(this.texts[id]!, `plans/${id}.yaml`);
     const value = parsed.ok ? normalizePlan(parsed.plan) : parsed.problems.map(formatPlanProblem);
     this.cache.set(id, value);
     return value;
   }
 }
 
-/** Picks the plan named in the workbook's hidden `_da06` sheet and runs the core validator. */
-export function runCheck(library: PlanLibrary, model: WorkbookModel, today: string = todayInVietnam()): CheckOutcome {
-  const planId = readMeta(model)?.plan ?? DEFAULT_PLAN_ID;
-  const np = library.get(planId);
-  if (!np) return { kind: 'unknown-plan', planId, known: library.ids() };
-  if (Array.isArray(np)) return { kind: 'plan-error', planId, problems: np };
-  const result = validateWorkbook(np, model, { today });
+export interface RunCheckOptions {
+  today?: string;
+  /** The file's name (the standalone page's chosen file, or the open workbook's): checked as the CLI does. */
+  fileName?: string;
+}
+
+/** Checks the workbook with the core's checkWorkbook against the bundled plan it names. */
+export function runCheck(library: PlanLibrary, model: WorkbookModel, options: RunCheckOptions = {}): CheckOutcome {
+  let broken: { planId: string; problems: string[] } | undefined;
+  const lookup = (id: string): NormalizedPlan | undefined => {
+    const np = library.get(id);
+    if (!Array.isArray(np)) return np;
+    broken = { planId: id, problems: np };
+    return undefined;
+  };
+  const result = checkWorkbook(model, lookup, { today: options.today ?? todayInVietnam(), ...(options.fileName ? { fileName: options.fileName } : {}) });
+  if (broken) return { kind: 'plan-error', ...broken };
+  const np = result.plan ? lookup(result.plan) : undefined;
   const period = result.period ? parsePeriodId(result.period) : undefined;
   return {
     kind: 'checked',
     result,
-    planId,
-    agencyName: result.agency ? np.agencies.get(result.agency)?.name : undefined,
+    agencyName: result.agency ? np?.agencies.get(result.agency)?.name : undefined,
     periodLabel: period ? periodLabel(period) : undefined,
   };
 }
@@ -81,10 +85,8 @@ export function groupBySheet(issues: readonly Issue[]): SheetGroup[] {
     let g = groups.get(issue.sheet);
     if (!g) groups.set(issue.sheet, (g = { sheet: issue.sheet, errors: 0, warnings: 0, issues: [] }));
     g.issues.push(issue);
-    if (issue.severity === 'error') g.errors++;
-    else g.warnings++;
   }
-  return [...groups.values()];
+  return [...groups.values()].map((g) => ({ ...g, ...countIssues(g.issues) }));
 }
 
 /** The legacy-encoding issues that carry a replacement, with the text the check saw. */

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { loadProtection, withoutProtection } from './protection.ts';
+import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
 import type { FixResult, TextFix } from '../host.ts';
 
 export type { FixResult, TextFix } from '../host.ts';
@@ -18,7 +19,7 @@ export async function selectCell(context: Excel.RequestContext, sheetName: strin
 export const UNICODE_FONT = 'Times New Roman';
 
 /** Replaces legacy-encoded text with its Unicode form and sets a Unicode font. Two syncs. */
-export async function applyTextFixes(context: Excel.RequestContext, fixes: readonly TextFix[]): Promise<FixResult> {
+export async function applyTextFixes(context: Excel.RequestContext, fixes: readonly TextFix[], features: ExcelFeatures = ALL_FEATURES): Promise<FixResult> {
   const bySheet = new Map<string, TextFix[]>();
   for (const f of fixes) {
     let list = bySheet.get(f.sheet);
@@ -27,7 +28,7 @@ export async function applyTextFixes(context: Excel.RequestContext, fixes: reado
   }
   const work = [...bySheet].map(([name, list]) => {
     const sheet = context.workbook.worksheets.getItem(name);
-    const guard = loadProtection(sheet);
+    const guard = loadProtection(sheet, features);
     const cells = list.map((fix) => {
       const range = sheet.getRange(fix.cell);
       range.load('values,formulas');

@@ -1,5 +1,6 @@
 /// <reference types="office-js" />
 import { loadProtection, withoutProtection, type SheetGuard } from './protection.ts';
+import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
 import type { ClearResult, Mark, PaintResult } from '../host.ts';
 
 export type { ClearResult, Mark, PaintResult } from '../host.ts';
@@ -11,6 +12,10 @@ export type { ClearResult, Mark, PaintResult } from '../host.ts';
  * caller keeps) and in the workbook's own settings (`workbook.settings`, saved with the file), so that
  * clearing works after the pane reloads. Cells are painted and cleared in bulk through RangeAreas
  * (`worksheet.getRanges("A1,B3,...")`), with address lists cut into pieces Excel accepts.
+ *
+ * Older Excel (features.ts): before ExcelApi 1.9 fills are read and painted cell by cell, and only
+ * their colour is known (no patterns or tints); before 1.4 the fills are remembered in the pane only;
+ * before 1.2 a protected sheet cannot be painted at all (the pane does not offer it).
  */
 
 /** Excel's own "light red fill" and "yellow fill" of conditional formatting: familiar to clerks. */
@@ -100,47 +105,58 @@ interface Loaded {
 }
 
 /** Reads the saved state (workbook settings first, the pane's memory otherwise) and the sheet names. One sync. */
-async function loadState(context: Excel.RequestContext, memory: HighlightMemory): Promise<Loaded> {
-  const item = context.workbook.settings.getItemOrNullObject(SETTING_KEY);
-  item.load('value');
+async function loadState(context: Excel.RequestContext, memory: HighlightMemory, features: ExcelFeatures): Promise<Loaded> {
+  const item = features.settings ? context.workbook.settings.getItemOrNullObject(SETTING_KEY) : undefined;
+  item?.load('value');
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   await context.sync();
-  const saved = item.isNullObject ? undefined : parseState(item.value);
+  const saved = !item || item.isNullObject ? undefined : parseState(item.value);
   return {
     state: saved ?? memory.state ?? { version: 1, sheets: {} },
     sheetNames: new Set(worksheets.items.map((ws) => ws.name)),
-    settingExists: !item.isNullObject,
+    settingExists: !!item && !item.isNullObject,
   };
 }
 
-function saveState(context: Excel.RequestContext, memory: HighlightMemory, loaded: Loaded, state: HighlightState): void {
-  if (cellCount(state) === 0) {
-    if (loaded.settingExists) context.workbook.settings.getItem(SETTING_KEY).delete();
-    memory.state = undefined;
-  } else {
-    context.workbook.settings.add(SETTING_KEY, JSON.stringify(state));
-    memory.state = state;
-  }
+function saveState(context: Excel.RequestContext, memory: HighlightMemory, loaded: Loaded, state: HighlightState, features: ExcelFeatures): void {
+  const empty = cellCount(state) === 0;
+  memory.state = empty ? undefined : state;
+  if (!features.settings) return;
+  if (!empty) context.workbook.settings.add(SETTING_KEY, JSON.stringify(state));
+  else if (loaded.settingExists) context.workbook.settings.getItem(SETTING_KEY).delete();
 }
 
 interface SheetWork {
   name: string;
   sheet: Excel.Worksheet;
   guard: SheetGuard;
-  /** Current fills of cells we may touch. */
+  /** Current fills of cells we may touch: every property (ExcelApi 1.9)… */
   fills: Map<string, OfficeExtension.ClientResult<Excel.CellProperties[][]>>;
+  /** …or the colour only (ExcelApi 1.1). */
+  colors: Map<string, Excel.RangeFill>;
 }
 
-function queueSheetWork(context: Excel.RequestContext, name: string, cells: Iterable<string>): SheetWork {
+function queueSheetWork(context: Excel.RequestContext, name: string, cells: Iterable<string>, features: ExcelFeatures): SheetWork {
   const sheet = context.workbook.worksheets.getItem(name);
-  const guard = loadProtection(sheet);
+  const guard = loadProtection(sheet, features);
   const fills = new Map<string, OfficeExtension.ClientResult<Excel.CellProperties[][]>>();
-  for (const cell of cells) fills.set(cell, sheet.getRange(cell).getCellProperties({ format: { fill: FILL_PROPERTIES } }));
-  return { name, sheet, guard, fills };
+  const colors = new Map<string, Excel.RangeFill>();
+  for (const cell of cells) {
+    if (features.cellProperties) fills.set(cell, sheet.getRange(cell).getCellProperties({ format: { fill: FILL_PROPERTIES } }));
+    else colors.set(cell, sheet.getRange(cell).format.fill.load('color'));
+  }
+  return { name, sheet, guard, fills, colors };
+}
+
+/** ExcelApi 1.1 reports a cell without fill as white: a white fill is put back as no fill, which looks the same. */
+function colorOnlyFill(color: string | null | undefined): SavedFill {
+  return !color || color.toUpperCase() === '#FFFFFF' ? { pattern: 'None' } : { color, pattern: 'Solid' };
 }
 
 function currentFill(work: SheetWork, cell: string): SavedFill {
+  const colorOnly = work.colors.get(cell);
+  if (colorOnly) return colorOnlyFill(colorOnly.color);
   const fill = work.fills.get(cell)?.value[0]?.[0]?.format?.fill ?? {};
   const out: SavedFill = {};
   if (fill.color !== undefined && fill.color !== null) out.color = fill.color;
@@ -157,8 +173,17 @@ function stillPainted(work: SheetWork, cell: string, painted: PaintedCell): bool
   return now.pattern === 'Solid' && sameColor(now.color, painted.paint);
 }
 
-/** Queues the restoration of the clerk's fills: grouped into RangeAreas for the common cases. */
-function queueRestore(sheet: Excel.Worksheet, cells: [string, SavedFill][]): void {
+/** Sets or clears the fill of cells sharing one colour ('' for no fill): RangeAreas when there are, else cell by cell. */
+function queueFill(sheet: Excel.Worksheet, cells: string[], color: string, features: ExcelFeatures): void {
+  const targets = features.rangeAreas ? chunkAddresses(cells).map((chunk) => sheet.getRanges(chunk)) : cells.map((cell) => sheet.getRange(cell));
+  for (const target of targets) {
+    if (color === '') target.format.fill.clear();
+    else target.format.fill.color = color;
+  }
+}
+
+/** Queues the restoration of the clerk's fills, grouped by colour. */
+function queueRestore(sheet: Excel.Worksheet, cells: [string, SavedFill][], features: ExcelFeatures): void {
   const groups = new Map<string, string[]>();
   for (const [cell, fill] of cells) {
     if (isNoFill(fill) || isPlainSolid(fill)) {
@@ -171,33 +196,30 @@ function queueRestore(sheet: Excel.Worksheet, cells: [string, SavedFill][]): voi
       sheet.getRange(cell).setCellProperties([[{ format: { fill } as Excel.SettableCellProperties['format'] }]]);
     }
   }
-  for (const [color, list] of groups) {
-    for (const chunk of chunkAddresses(list)) {
-      const areas = sheet.getRanges(chunk);
-      if (color === '') areas.format.fill.clear();
-      else areas.format.fill.color = color;
-    }
-  }
+  for (const [color, list] of groups) queueFill(sheet, list, color, features);
 }
 
-function queuePaint(sheet: Excel.Worksheet, cells: [string, string][]): void {
+function queuePaint(sheet: Excel.Worksheet, cells: [string, string][], features: ExcelFeatures): void {
   const groups = new Map<string, string[]>();
   for (const [cell, color] of cells) {
     let list = groups.get(color);
     if (!list) groups.set(color, (list = []));
     list.push(cell);
   }
-  for (const [color, list] of groups) {
-    for (const chunk of chunkAddresses(list)) sheet.getRanges(chunk).format.fill.color = color;
-  }
+  for (const [color, list] of groups) queueFill(sheet, list, color, features);
 }
 
 /**
  * Paints `marks` (an error wins over a warning in the same cell) and restores cells painted earlier
  * that no longer have an issue. Three syncs, whatever the number of cells.
  */
-export async function paintHighlights(context: Excel.RequestContext, marks: readonly Mark[], memory: HighlightMemory = {}): Promise<PaintResult> {
-  const loaded = await loadState(context, memory);
+export async function paintHighlights(
+  context: Excel.RequestContext,
+  marks: readonly Mark[],
+  memory: HighlightMemory = {},
+  features: ExcelFeatures = ALL_FEATURES,
+): Promise<PaintResult> {
+  const loaded = await loadState(context, memory, features);
   const { state } = loaded;
   const wanted = new Map<string, Map<string, string>>();
   for (const m of marks) {
@@ -210,7 +232,7 @@ export async function paintHighlights(context: Excel.RequestContext, marks: read
 
   // A sheet deleted or renamed since: nothing to paint or restore there.
   const names = [...new Set([...wanted.keys(), ...Object.keys(state.sheets)])].filter((n) => loaded.sheetNames.has(n));
-  const work = names.map((name) => queueSheetWork(context, name, new Set([...(wanted.get(name)?.keys() ?? []), ...Object.keys(state.sheets[name] ?? {})])));
+  const work = names.map((name) => queueSheetWork(context, name, new Set([...(wanted.get(name)?.keys() ?? []), ...Object.keys(state.sheets[name] ?? {})]), features));
   await context.sync();
 
   const next: HighlightState = { version: 1, sheets: {} };
@@ -232,25 +254,25 @@ export async function paintHighlights(context: Excel.RequestContext, marks: read
       toPaint.push([cell, color]);
     }
     withoutProtection(w.guard, () => {
-      queueRestore(w.sheet, toRestore);
-      queuePaint(w.sheet, toPaint);
+      queueRestore(w.sheet, toRestore, features);
+      queuePaint(w.sheet, toPaint, features);
     });
     painted += toPaint.length;
     restored += toRestore.length;
     if (Object.keys(record).length) next.sheets[w.name] = record;
   }
-  saveState(context, memory, loaded, next);
+  saveState(context, memory, loaded, next, features);
   await context.sync();
   return { painted, restored };
 }
 
 /** Removes every highlight and puts back the clerk's own fills. Three syncs. */
-export async function clearHighlights(context: Excel.RequestContext, memory: HighlightMemory = {}): Promise<ClearResult> {
-  const loaded = await loadState(context, memory);
+export async function clearHighlights(context: Excel.RequestContext, memory: HighlightMemory = {}, features: ExcelFeatures = ALL_FEATURES): Promise<ClearResult> {
+  const loaded = await loadState(context, memory, features);
   const { state } = loaded;
   const work = Object.entries(state.sheets)
     .filter(([name]) => loaded.sheetNames.has(name))
-    .map(([name, cells]) => queueSheetWork(context, name, Object.keys(cells)));
+    .map(([name, cells]) => queueSheetWork(context, name, Object.keys(cells), features));
   if (work.length) await context.sync();
   let restored = 0;
   let kept = 0;
@@ -260,10 +282,10 @@ export async function clearHighlights(context: Excel.RequestContext, memory: Hig
       if (stillPainted(w, cell, p)) toRestore.push([cell, p.original]);
       else kept++;
     }
-    withoutProtection(w.guard, () => queueRestore(w.sheet, toRestore));
+    withoutProtection(w.guard, () => queueRestore(w.sheet, toRestore, features));
     restored += toRestore.length;
   }
-  saveState(context, memory, loaded, { version: 1, sheets: {} });
+  saveState(context, memory, loaded, { version: 1, sheets: {} }, features);
   await context.sync();
   return { restored, kept };
 }

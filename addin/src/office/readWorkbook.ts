@@ -2,23 +2,48 @@
 import type { Cell, CellValue, Sheet, WorkbookModel } from '../../../core/workbook/model.ts';
 import { numberCellValue } from '../../../core/workbook/dates.ts';
 import { toA1 } from '../../../core/workbook/address.ts';
+import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
+import { READ_LIMITS } from '../../../core/workbook/limits.ts';
+import { num } from '../../../xlsx/messages.ts';
 
 /**
  * The add-in's reader: the open workbook → the core's WorkbookModel, the same model the generator's
- * exceljs reader produces. Everything is queued and fetched in three `context.sync()` calls whatever
- * the number of rows: (1) the sheet list, (2) each sheet's used range size, (3) every sheet's values,
- * number formats, value types, font names and merged areas together. (Only when Excel refuses the
- * merged areas is the third step repeated without them.)
+ * reader produces. Everything is queued and fetched in three `context.sync()` calls whatever the
+ * number of rows, on every Excel from 2016 on: (1) the sheet list, (2) each sheet's used range, (3)
+ * every sheet's values, number formats, value types, fonts and merged areas together. (Only when
+ * Excel refuses the merged areas is the third step repeated without them.)
+ *
+ * Only ExcelApi 1.1 is assumed (addin/src/office/features.ts). Newer Excel gives every cell's font in
+ * one call (1.9) and the merged areas (1.13); older Excel gives fonts cell by cell, for workbooks of
+ * ordinary size, and no merges at all: the result says what could not be read.
  */
 
-/** The same bounds as the generator's reader (generator/reader/readWorkbook.ts READ_LIMITS). */
-export const OFFICE_READ_LIMITS = { maxRows: 20_000, maxCols: 60 };
+/**
+ * The read limits of every reader (core/workbook/limits.ts). Data beyond them refuses the workbook,
+ * as the CLI and the standalone page refuse the file. Excel before 1.2 counts cells that are only
+ * formatted as used: there the pane cannot tell data from formatting beyond the limits, so it
+ * checks the part within them and says so.
+ */
+export const OFFICE_READ_LIMITS = { maxRows: READ_LIMITS.maxRows, maxCols: READ_LIMITS.maxCols };
+
+/** The clerk's message for data beyond the limits: the used range's last cell names where to look. */
+export function outsideLimits(sheet: string, lastCell: string, limits: { maxRows: number; maxCols: number } = OFFICE_READ_LIMITS): string {
+  return `Trang "${sheet}" có dữ liệu đến ô ${lastCell}, ngoài vùng được phép (${num(limits.maxRows)} dòng, ${limits.maxCols} cột). Hãy xóa nội dung ngoài vùng đó rồi gửi lại.`;
+}
+
+/**
+ * Without Range.getCellProperties (ExcelApi 1.9) each cell's font is a request of its own: asked for
+ * up to this many cells in all (an agency form has about a thousand), beyond it the legacy-encoding
+ * check goes by the text alone.
+ */
+export const FONT_CELL_BUDGET = 5_000;
 
 export interface ReadOptions {
-  /** Load merged areas (Range.getMergedAreasOrNullObject needs ExcelApi 1.13). */
-  mergedAreas: boolean;
+  /** What this Excel can do; everything when absent. */
+  features?: ExcelFeatures;
   maxRows?: number;
   maxCols?: number;
+  fontCellBudget?: number;
 }
 
 /** A sheet larger than the limits: only its first rows and columns were read. */
@@ -31,6 +56,12 @@ export interface Truncation {
 export interface OfficeReadResult {
   model: WorkbookModel;
   truncated: Truncation[];
+  /** Excel did not say which cells are merged (before ExcelApi 1.13, or it refused): `merges` are empty. */
+  mergesUnknown: boolean;
+  /** Cell fonts were not read (old Excel and a large workbook): legacy text is recognised by its letters only. */
+  fontsUnknown: boolean;
+  /** The workbook is refused (data beyond the read limits): the reason for the clerk; the model is empty. */
+  unreadable?: string;
 }
 
 const VISIBILITY: Record<string, Sheet['visibility']> = { Visible: 'visible', Hidden: 'hidden', VeryHidden: 'veryHidden' };
@@ -58,23 +89,57 @@ interface PendingSheet {
   rowIndex: number;
   columnIndex: number;
   range?: Excel.Range;
+  /** All fonts at once (ExcelApi 1.9)… */
   fonts?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
+  /** …or one RangeFont per cell, row by row (ExcelApi 1.1). */
+  cellFonts?: Excel.RangeFont[][];
   merged?: Excel.RangeAreas;
 }
 
-function queueData(sheet: PendingSheet, ws: Excel.Worksheet, used: Excel.Range, options: ReadOptions, truncated: Truncation[]): void {
+interface Box {
+  rowIndex: number;
+  columnIndex: number;
+  rows: number;
+  cols: number;
+}
+
+/** The part of each used range to read, within the limits. */
+function dataBoxes(used: Excel.Range[], sheets: Excel.Worksheet[], options: ReadOptions, truncated: Truncation[]): (Box | undefined)[] {
   const maxRows = options.maxRows ?? OFFICE_READ_LIMITS.maxRows;
   const maxCols = options.maxCols ?? OFFICE_READ_LIMITS.maxCols;
-  const rows = Math.min(used.rowCount, maxRows);
-  const cols = Math.min(used.columnCount, maxCols);
-  if (rows < used.rowCount || cols < used.columnCount) truncated.push({ sheet: sheet.name, rows: used.rowCount, cols: used.columnCount });
-  sheet.rowIndex = used.rowIndex;
-  sheet.columnIndex = used.columnIndex;
-  const range = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, rows, cols);
+  return used.map((u, i) => {
+    if (u.rowCount <= 0 || u.columnCount <= 0) return undefined;
+    const rows = Math.min(u.rowCount, maxRows);
+    const cols = Math.min(u.columnCount, maxCols);
+    if (rows < u.rowCount || cols < u.columnCount) truncated.push({ sheet: sheets[i]!.name, rows: u.rowCount, cols: u.columnCount });
+    return { rowIndex: u.rowIndex, columnIndex: u.columnIndex, rows, cols };
+  });
+}
+
+function boxAddress(box: Box): string {
+  return `${toA1(box.rowIndex + 1, box.columnIndex + 1)}:${toA1(box.rowIndex + box.rows, box.columnIndex + box.cols)}`;
+}
+
+type FontMode = 'all' | 'per-cell' | 'none';
+
+function queueData(sheet: PendingSheet, ws: Excel.Worksheet, box: Box, fonts: FontMode, merges: boolean): void {
+  sheet.rowIndex = box.rowIndex;
+  sheet.columnIndex = box.columnIndex;
+  // getRange by address is ExcelApi 1.1 (getRangeByIndexes is 1.7).
+  const range = ws.getRange(boxAddress(box));
   range.load('values,numberFormat,valueTypes');
   sheet.range = range;
-  sheet.fonts = range.getCellProperties({ format: { font: { name: true } } });
-  if (options.mergedAreas) {
+  if (fonts === 'all') sheet.fonts = range.getCellProperties({ format: { font: { name: true } } });
+  if (fonts === 'per-cell') {
+    sheet.cellFonts = Array.from({ length: box.rows }, (_, r) =>
+      Array.from({ length: box.cols }, (_, c) => {
+        const font = range.getCell(r, c).format.font;
+        font.load('name');
+        return font;
+      }),
+    );
+  }
+  if (merges) {
     sheet.merged = range.getMergedAreasOrNullObject();
     sheet.merged.load('address');
   }
@@ -96,7 +161,7 @@ function buildSheet(sheet: PendingSheet): Sheet {
         if (value.t === 'empty') return;
         const row = sheet.rowIndex + r + 1;
         const col = sheet.columnIndex + c + 1;
-        const font = fonts?.[r]?.[c]?.format?.font?.name;
+        const font = fonts ? fonts[r]?.[c]?.format?.font?.name : sheet.cellFonts?.[r]?.[c]?.name;
         cells.push({
           address: toA1(row, col),
           row,
@@ -113,42 +178,50 @@ function buildSheet(sheet: PendingSheet): Sheet {
 }
 
 /** Reads the whole workbook of `context` into the core's model with three `context.sync()` calls. */
-export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions): Promise<OfficeReadResult> {
+export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OfficeReadResult> {
+  const features = options.features ?? ALL_FEATURES;
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name,items/visibility');
   await context.sync();
 
   const sheets = worksheets.items;
+  // On a blank sheet getUsedRange gives A1 (it does not throw); ExcelApi 1.1 counts formatted cells as used.
   const used = sheets.map((ws) => {
-    const range = ws.getUsedRangeOrNullObject(true);
+    const range = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
     range.load('rowIndex,columnIndex,rowCount,columnCount');
     return range;
   });
   await context.sync();
 
-  const queueAll = (mergedAreas: boolean): { pending: PendingSheet[]; truncated: Truncation[] } => {
-    const truncated: Truncation[] = [];
-    const pending: PendingSheet[] = sheets.map((ws, i) => {
+  const truncated: Truncation[] = [];
+  const boxes = dataBoxes(used, sheets, options, truncated);
+  if (truncated.length && features.usedRangeValuesOnly) {
+    const t = truncated[0]!;
+    const u = used[sheets.findIndex((ws) => ws.name === t.sheet)]!;
+    const unreadable = outsideLimits(t.sheet, toA1(u.rowIndex + u.rowCount, u.columnIndex + u.columnCount), { maxRows: options.maxRows ?? OFFICE_READ_LIMITS.maxRows, maxCols: options.maxCols ?? OFFICE_READ_LIMITS.maxCols });
+    return { model: { sheets: [] }, truncated: [], mergesUnknown: false, fontsUnknown: false, unreadable };
+  }
+  const cellCount = boxes.reduce((n, b) => n + (b ? b.rows * b.cols : 0), 0);
+  const fonts: FontMode = features.cellProperties ? 'all' : cellCount <= (options.fontCellBudget ?? FONT_CELL_BUDGET) ? 'per-cell' : 'none';
+  const queueAll = (merges: boolean): PendingSheet[] =>
+    sheets.map((ws, i) => {
       const sheet: PendingSheet = { name: ws.name, visibility: VISIBILITY[ws.visibility] ?? 'visible', rowIndex: 0, columnIndex: 0 };
-      const usedRange = used[i]!;
-      if (!usedRange.isNullObject && usedRange.rowCount > 0 && usedRange.columnCount > 0) {
-        queueData(sheet, ws, usedRange, { ...options, mergedAreas }, truncated);
-      }
+      const box = boxes[i];
+      if (box) queueData(sheet, ws, box, fonts, merges);
       return sheet;
     });
-    return { pending, truncated };
-  };
 
-  let batch = queueAll(options.mergedAreas);
+  let merges = features.mergedAreas;
+  let pending = queueAll(merges);
   try {
     await context.sync();
   } catch (e) {
     // Excel refuses merged areas beyond 512 in a range; read again without them rather than fail.
-    if (!options.mergedAreas) throw e;
-    batch = queueAll(false);
+    if (!merges) throw e;
+    merges = false;
+    pending = queueAll(false);
     await context.sync();
   }
-  const { pending, truncated } = batch;
 
-  return { model: { sheets: pending.map(buildSheet) }, truncated };
+  return { model: { sheets: pending.map(buildSheet) }, truncated, mergesUnknown: !merges, fontsUnknown: fonts === 'none' };
 }

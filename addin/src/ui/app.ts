@@ -1,10 +1,11 @@
 import type { Issue } from '../../../core/validation/catalogue.ts';
 import { CATALOGUE } from '../../../core/validation/catalogue.ts';
 import type { WorkbookModel } from '../../../core/workbook/model.ts';
-import type { Mark, TextFix, WorkbookHost } from '../host.ts';
+import type { HostRead, Mark, TextFix, WorkbookHost } from '../host.ts';
 import { legacyFixes, runCheck, type CheckOutcome, type PlanLibrary } from '../check/runCheck.ts';
 import { count, h } from './dom.ts';
 import { issueList } from './issueList.ts';
+import { readNotes } from './readNotes.ts';
 
 /**
  * The pane: plain TypeScript and DOM. In Excel it talks to a WorkbookHost; in a plain browser (the
@@ -35,6 +36,8 @@ interface State {
   fileName?: string;
   /** Sheets read only in part (too many rows or columns). */
   truncated: { sheet: string; rows: number; cols: number }[];
+  /** What this Excel could not tell the check (merges, fonts). */
+  unknown: Pick<HostRead, 'mergesUnknown' | 'fontsUnknown'>;
   /** The standalone page: a file that could not be read. */
   unreadable?: string;
   confirmFixes?: TextFix[];
@@ -47,14 +50,16 @@ function excelError(e: unknown): string {
 }
 
 export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { check: () => Promise<void> } {
-  const state: State = { truncated: [], highlighted: false };
+  const state: State = { truncated: [], unknown: { mergesUnknown: false, fontsUnknown: false }, highlighted: false };
   const host = mode.kind === 'excel' ? mode.host : undefined;
+  /** Cells can be painted and fixed here; otherwise legacy text is offered to copy. */
+  const canEdit = !!host?.abilities.edit;
 
   const issues = (): Issue[] => (state.outcome?.kind === 'checked' ? state.outcome.result.issues : []);
   const marks = (): Mark[] => issues().filter((i) => i.sheet && i.cell).map((i) => ({ sheet: i.sheet, cell: i.cell, severity: i.severity }));
   let fixCache: { outcome?: CheckOutcome; list: TextFix[] } = { list: [] };
   const fixes = (): TextFix[] => {
-    if (fixCache.outcome !== state.outcome) fixCache = { outcome: state.outcome, list: state.model ? legacyFixes(state.model, issues()) : [] };
+    if (fixCache.outcome !== state.outcome) fixCache = { outcome: state.outcome, list: canEdit && state.model ? legacyFixes(state.model, issues()) : [] };
     return fixCache.list;
   };
 
@@ -72,22 +77,27 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
     if (focusSelector) root.querySelector<HTMLElement>(focusSelector)?.focus();
   }
 
-  function checkModel(model: WorkbookModel): void {
+  function checkModel(model: WorkbookModel, fileName?: string): void {
     state.model = model;
-    state.outcome = runCheck(deps.library, model, deps.today?.());
+    state.outcome = runCheck(deps.library, model, { ...(deps.today ? { today: deps.today() } : {}), ...(fileName ? { fileName } : {}) });
+  }
+
+  async function readAndCheck(): Promise<void> {
+    const read = await host!.read();
+    state.unreadable = read.unreadable;
+    if (read.unreadable) {
+      state.outcome = undefined;
+      state.model = undefined;
+      return;
+    }
+    state.truncated = read.truncated;
+    state.unknown = { mergesUnknown: read.mergesUnknown, fontsUnknown: read.fontsUnknown };
+    checkModel(read.model, read.fileName);
   }
 
   async function checkWorkbook(): Promise<void> {
     if (!host) return;
-    await task(
-      'Đang đọc và kiểm tra bảng tính…',
-      async () => {
-        const read = await host.read();
-        state.truncated = read.truncated;
-        checkModel(read.model);
-      },
-      '#summary',
-    );
+    await task('Đang đọc và kiểm tra bảng tính…', readAndCheck, '#summary');
   }
 
   async function checkFile(file: File): Promise<void> {
@@ -104,7 +114,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
         }
         const model = await deps.readFile(new Uint8Array(await file.arrayBuffer()));
         if (typeof model === 'string') state.unreadable = model;
-        else checkModel(model);
+        else checkModel(model, file.name);
       },
       '#summary',
     );
@@ -127,11 +137,12 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
     await task('Đang đánh dấu ô lỗi…', async () => {
       const result = await host.highlight(marks());
       state.highlighted = result.painted > 0;
+      const keep = host.abilities.fillsSaved
+        ? 'Bấm “Xóa đánh dấu” để trả lại màu nền cũ.'
+        : 'Màu nền cũ chỉ được ghi nhớ trong ngăn này: hãy bấm “Xóa đánh dấu” trước khi đóng ngăn hoặc đóng tệp.';
       state.notice = {
         kind: 'success',
-        text: result.painted
-          ? `Đã tô màu ${count(result.painted, 'ô')}: đỏ là lỗi, vàng là cảnh báo. Bấm “Xóa đánh dấu” để trả lại màu nền cũ.`
-          : 'Không có ô nào cần đánh dấu.',
+        text: result.painted ? `Đã tô màu ${count(result.painted, 'ô')}: đỏ là lỗi, vàng là cảnh báo. ${keep}` : 'Không có ô nào cần đánh dấu.',
       };
     });
   }
@@ -165,9 +176,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       const result = await host.applyFixes(list);
       const skipped = result.skipped.length ? ` ${count(result.skipped.length, 'ô')} đã bị sửa sau lần kiểm tra nên được giữ nguyên.` : '';
       message = { kind: 'success', text: `Đã chuyển ${count(result.fixed.length, 'ô')} sang chữ Unicode (phông Times New Roman).${skipped}` };
-      const read = await host.read();
-      state.truncated = read.truncated;
-      checkModel(read.model);
+      await readAndCheck();
     }, '#summary');
     if (message && state.notice?.kind !== 'error') {
       state.notice = message;
@@ -207,6 +216,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       'div',
       { className: 'toolbar', role: 'toolbar', 'aria-label': 'Thao tác' },
       h('button', { type: 'button', id: 'check-button', className: 'btn btn-primary btn-wide', disabled: busy, onclick: () => void checkWorkbook() }, 'Kiểm tra báo cáo'),
+      canEdit &&
       h(
         'div',
         { className: 'toolbar-row' },
@@ -224,10 +234,14 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
   }
 
   function dropZone(): HTMLElement {
+    // The input is never a Tab stop of its own (an invisible one would swallow the first Tab): the
+    // visible button opens it.
     const input = h('input', {
       type: 'file',
       id: 'file-input',
-      className: 'visually-hidden',
+      hidden: true,
+      tabindex: -1,
+      'aria-hidden': 'true',
       accept: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       onchange: () => {
         const file = input.files?.[0];
@@ -241,13 +255,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       h('p', { className: 'drop-title' }, 'Kéo thả tệp báo cáo (.xlsx) vào đây'),
       h('p', { className: 'drop-or' }, 'hoặc'),
       input,
-      h('label', { for: 'file-input', className: 'btn btn-primary', tabindex: 0, role: 'button', onkeydown: (e: Event) => {
-        const key = (e as KeyboardEvent).key;
-        if (key === 'Enter' || key === ' ') {
-          e.preventDefault();
-          input.click();
-        }
-      } }, 'Chọn tệp…'),
+      h('button', { type: 'button', id: 'choose-file', className: 'btn btn-primary', onclick: () => input.click() }, 'Chọn tệp…'),
       h('p', { className: 'drop-hint' }, 'Tệp được đọc và kiểm tra ngay trong trình duyệt, không cần mạng và không gửi đi đâu.'),
     );
     return zone;
@@ -258,8 +266,8 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       return h(
         'div',
         { className: 'notice notice-error', role: 'alert' },
-        h('strong', {}, 'Phiên bản Excel này chưa dùng được add-in. '),
-        'Add-in cần Excel 2019 trở lên, Microsoft 365 hoặc Excel trên web (bộ API ExcelApi 1.9). Hãy cập nhật Excel. Trong lúc chờ, bạn vẫn có thể lưu tệp rồi chọn tệp đó bên dưới để kiểm tra.',
+        h('strong', {}, 'Phiên bản Excel này quá cũ, chưa chạy được add-in. '),
+        'Add-in cần Excel 2016 trở lên, Microsoft 365 hoặc Excel trên web. Trong lúc chờ cập nhật, bạn vẫn có thể lưu tệp rồi chọn tệp đó bên dưới để kiểm tra.',
       );
     }
     return null;
@@ -313,14 +321,6 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
         h('p', {}, 'Bấm “Kiểm tra báo cáo” để kiểm tra bảng tính đang mở. Add-in chỉ thay đổi bảng tính khi bạn bấm “Đánh dấu ô lỗi”, “Xóa đánh dấu” hoặc “Sửa bảng mã”.'),
       );
     }
-    if (outcome.kind === 'unknown-plan') {
-      return h(
-        'div',
-        { className: 'summary summary-error', id: 'summary', tabindex: -1 },
-        h('p', { className: 'summary-title' }, 'Chưa có kế hoạch của biểu mẫu này'),
-        h('p', {}, `Biểu mẫu thuộc kế hoạch “${outcome.planId}”, nhưng bản add-in này chỉ có: ${outcome.known.join(', ')}. Hãy báo Công an tỉnh để cập nhật add-in.`),
-      );
-    }
     if (outcome.kind === 'plan-error') {
       return h(
         'div',
@@ -330,9 +330,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
         h('pre', {}, outcome.problems.join('\n')),
       );
     }
-    const all = outcome.result.issues;
-    const errors = all.filter((i) => i.severity === 'error').length;
-    const warnings = all.length - errors;
+    const { errors, warnings } = outcome.result.counts;
     const valid = outcome.result.valid;
     const title = valid
       ? warnings
@@ -352,6 +350,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
       h('p', { className: 'summary-title' }, h('span', { className: `sev-icon ${valid ? 'sev-ok' : 'sev-error'}`, 'aria-hidden': 'true' }, valid ? '✓' : '✕'), title),
       state.fileName && mode.kind !== 'excel' ? h('p', { className: 'summary-file' }, `Tệp: ${state.fileName}`) : null,
       h('p', {}, advice),
+      ...readNotes({ ...state.unknown, canEdit: !host || canEdit }),
       state.truncated.length
         ? h(
             'p',
@@ -363,7 +362,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
   }
 
   function footer(): HTMLElement {
-    const planId = state.outcome?.kind === 'checked' ? state.outcome.planId : undefined;
+    const planId = state.outcome?.kind === 'checked' ? state.outcome.result.plan : undefined;
     const text =
       mode.kind === 'excel'
         ? 'Add-in kiểm tra biểu mẫu Đề án 06 trong Excel.'
@@ -375,7 +374,7 @@ export function mountApp(root: HTMLElement, mode: AppMode, deps: AppDeps): { che
     const outcome = state.outcome;
     const list =
       outcome?.kind === 'checked' && outcome.result.issues.length
-        ? issueList(outcome.result.issues, host ? { onActivate: (i) => void select(i) } : {})
+        ? issueList(outcome.result.issues, { ...(host ? { onActivate: (i: Issue) => void select(i) } : {}), fixButton: canEdit })
         : null;
     root.replaceChildren(
       header(),

@@ -1,4 +1,4 @@
-import { CATALOGUE } from '../../../core/validation/catalogue.ts';
+import { CATALOGUE, SEVERITY_LABEL } from '../../../core/validation/catalogue.ts';
 import type { Issue } from '../../../core/validation/catalogue.ts';
 import { groupBySheet } from '../check/runCheck.ts';
 import { count, h } from './dom.ts';
@@ -7,34 +7,73 @@ import { count, h } from './dom.ts';
  * The issue list: one section per sheet with its counts, one item per issue. In Excel an item is a
  * button (click or Enter selects the cell); each item has a help toggle with the catalogue's meaning
  * and fix for its code.
+ *
+ * Legacy-encoded text: where the pane has no "Sửa bảng mã" button (the standalone page, LibreOffice
+ * users; Excel that cannot lift the sheets' protection), the item shows the converted text to copy
+ * instead of pointing at a button that is not there.
  */
 
 export interface IssueListOptions {
   /** Called when the clerk activates an issue; absent in the standalone page (no sheet to go to). */
   onActivate?: (issue: Issue) => void;
+  /** The pane has the "Sửa bảng mã" button; otherwise converted text is offered to copy. */
+  fixButton?: boolean;
 }
 
-const SEVERITY_LABEL = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
+/** What to do with legacy text when there is no button: copy the Unicode text shown. */
+export const COPY_FIX = 'Chép chữ đúng (chữ Unicode) ở dưới, dán vào ô thay cho chữ cũ rồi chọn phông Times New Roman; hoặc gõ lại bằng Unicode.';
+
+function copyBlock(issue: Issue, replacement: string): HTMLElement {
+  const text = h('textarea', { className: 'copy-text', readonly: true, rows: 2, 'aria-label': `Chữ đúng cho ô ${issue.cell}` });
+  text.value = replacement;
+  const status = h('span', { className: 'copy-status', 'aria-live': 'polite' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      className: 'btn btn-small copy-button',
+      onclick: async () => {
+        text.focus();
+        text.select();
+        try {
+          await navigator.clipboard.writeText(replacement);
+          status.textContent = 'Đã chép.';
+        } catch {
+          // No clipboard permission (an old browser, a file:// page): the text is selected for Ctrl+C.
+          status.textContent = 'Bấm Ctrl+C để chép đoạn chữ đã chọn.';
+        }
+      },
+    },
+    'Chép chữ đúng',
+  );
+  return h('div', { className: 'copy-fix' }, h('p', { className: 'copy-hint' }, COPY_FIX), text, h('div', { className: 'copy-actions' }, button, status));
+}
 
 function sheetTitle(sheet: string): string {
   return sheet === '' ? 'Toàn tệp' : `Trang “${sheet}”`;
 }
 
-function helpBlock(issue: Issue, id: string): HTMLElement {
+function helpBlock(issue: Issue, id: string, copying: boolean): HTMLElement {
   const entry = CATALOGUE[issue.code];
   return h(
     'div',
     { className: 'issue-help', id, hidden: true },
     h('p', {}, h('strong', {}, 'Ý nghĩa: '), entry.meaning),
-    h('p', {}, h('strong', {}, 'Cách sửa: '), entry.fix),
+    h('p', {}, h('strong', {}, 'Cách sửa: '), copying ? COPY_FIX : entry.fix),
     h('p', { className: 'issue-code' }, `Mã: ${issue.code}`),
   );
 }
 
 let helpIds = 0;
 
+/** The message without its advice to press the add-in's button (the first sentence that names it). */
+function withoutButtonAdvice(message: string): string {
+  return message.replace(/\s*[^.]*"Sửa bảng mã"[^.]*\.?/g, '').trim();
+}
+
 function issueItem(issue: Issue, options: IssueListOptions): HTMLElement {
   const entry = CATALOGUE[issue.code];
+  const copying = !!issue.fix && !options.fixButton;
   const where = issue.cell
     ? [h('span', { className: 'visually-hidden' }, 'Ô '), issue.cell]
     : [issue.sheet ? 'Cả trang' : 'Cả tệp'];
@@ -44,7 +83,7 @@ function issueItem(issue: Issue, options: IssueListOptions): HTMLElement {
       'span',
       { className: 'issue-text' },
       h('span', { className: 'issue-head' }, h('span', { className: issue.cell ? 'issue-cell' : 'issue-cell issue-cell-wide' }, ...where), h('span', { className: 'issue-title' }, entry.title)),
-      h('span', { className: 'issue-message' }, issue.message),
+      h('span', { className: 'issue-message' }, copying ? withoutButtonAdvice(issue.message) : issue.message),
       h('span', { className: 'visually-hidden' }, ` (${SEVERITY_LABEL[issue.severity]})`),
     ),
   ];
@@ -65,7 +104,7 @@ function issueItem(issue: Issue, options: IssueListOptions): HTMLElement {
       )
     : h('div', { className: 'issue-main', 'data-sheet': issue.sheet, 'data-cell': issue.cell, 'data-code': issue.code }, ...body);
   const helpId = `help-${++helpIds}`;
-  const help = helpBlock(issue, helpId);
+  const help = helpBlock(issue, helpId, copying);
   const toggle = h(
     'button',
     {
@@ -83,7 +122,13 @@ function issueItem(issue: Issue, options: IssueListOptions): HTMLElement {
     },
     '?',
   );
-  return h('li', { className: `issue issue-${issue.severity}` }, h('div', { className: 'issue-row' }, main, toggle), help);
+  return h(
+    'li',
+    { className: `issue issue-${issue.severity}` },
+    h('div', { className: 'issue-row' }, main, toggle),
+    copying && issue.fix ? copyBlock(issue, issue.fix.replacement) : null,
+    help,
+  );
 }
 
 export function issueList(issues: readonly Issue[], options: IssueListOptions = {}): HTMLElement {

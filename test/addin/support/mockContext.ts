@@ -60,56 +60,122 @@ function clientResult<T>(syncs: () => number, compute: () => T): { readonly valu
   };
 }
 
+/** The Excel JavaScript API a mocked context exposes: Office 2016 (1.1), volume-licensed Office 2019 (1.7), or everything. */
+export type ApiLevel = '1.1' | '1.7' | 'all';
+export const API_LEVELS: ApiLevel[] = ['1.1', '1.7', 'all'];
+
+/** `isSetSupported('ExcelApi', version)` for a level. */
+export function supports(level: ApiLevel, version: string): boolean {
+  if (level === 'all') return true;
+  const [a, b] = version.split('.').map(Number);
+  const [x, y] = level.split('.').map(Number);
+  return a! < x! || (a === x && (b ?? 0) <= y!);
+}
+
 export interface MockHandle {
   context: Excel.RequestContext;
   syncs: () => number;
-  getRangeByIndexes: { sheet: string; row: number; col: number; rows: number; cols: number }[];
+  /** Every range read by address, per sheet. */
+  getRange: { sheet: string; address: string }[];
+  /** RangeFont objects made for per-cell fonts. */
+  cellFonts: () => number;
 }
 
-/** A context for readWorkbook: sheets, used ranges, values, formats, fonts and merged areas. */
-export function readContext(data: Grid): MockHandle {
+/**
+ * A property bag readable only after load() and a sync, as in Office.js (the ranges the reader makes
+ * on the fly; office-addin-mock holds the workbook and its sheets).
+ */
+function loadable<T extends object>(syncs: () => number, values: () => T, what: string): T & { load: (props?: string) => unknown } {
+  let loadedAt: number | undefined;
+  const target = {
+    load(_props?: string) {
+      loadedAt = syncs();
+      return target;
+    },
+  };
+  return new Proxy(target, {
+    get(t, key, receiver) {
+      if (key in t) return Reflect.get(t, key, receiver);
+      if (loadedAt === undefined || syncs() <= loadedAt) throw new Error(`${what}.${String(key)} read before load() and context.sync()`);
+      return (values() as Record<string | symbol, unknown>)[key];
+    },
+  }) as T & { load: (props?: string) => unknown };
+}
+
+function parseBox(address: string): Box {
+  const [a, b] = address.replace(/^.*!/, '').split(':');
+  const p = parseCell(a!);
+  const q = parseCell(b ?? a!);
+  return { top: p.row, left: p.col, bottom: q.row, right: q.col };
+}
+
+/**
+ * A context for readWorkbook over `data`, exposing only the members of the requirement sets of
+ * `level`: a member from a newer set is absent, so calling it fails the test as it would fail in Excel.
+ */
+export function readContext(data: Grid, level: ApiLevel = 'all'): MockHandle {
   let count = 0;
+  let fontObjects = 0;
   const syncs = () => count;
-  const calls: MockHandle['getRangeByIndexes'] = [];
+  const calls: MockHandle['getRange'] = [];
+  const has = (version: string) => supports(level, version);
   const sheetData: Record<string, unknown> = {};
-  data.sheets.forEach((sheet, i) => {
-    const box = usedBox(sheet);
-    const dataBox = box ?? { top: 1, left: 1, bottom: 1, right: 1 };
-    sheetData[`s${i}`] = {
-      name: sheet.name,
-      visibility: sheet.visibility,
-      usedRange: box
-        ? { rowIndex: box.top - 1, columnIndex: box.left - 1, rowCount: box.bottom - box.top + 1, columnCount: box.right - box.left + 1 }
-        : { rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 },
-      dataRange: {
-        values: grid(sheet, dataBox, (c) => (c && c.t !== 'Empty' ? c.v : '')),
-        numberFormat: grid(sheet, dataBox, (c) => c?.f ?? 'General'),
-        valueTypes: grid(sheet, dataBox, (c) => c?.t ?? 'Empty'),
-        merged: { address: sheet.merges.map((m) => `'${sheet.name}'!${m}`).join(',') },
-        getCellProperties: () => clientResult(syncs, () => grid(sheet, dataBox, (c) => ({ format: { font: { name: c?.font ?? 'Calibri' } } }))),
-        getMergedAreasOrNullObject: function (this: { merged: { isNullObject?: boolean } }) {
-          return this.merged;
-        },
-      },
-      getUsedRangeOrNullObject: function (this: { usedRange: unknown }) {
-        return this.usedRange;
-      },
-      getRangeByIndexes: function (this: { dataRange: unknown }, row: number, col: number, rows: number, cols: number) {
-        calls.push({ sheet: sheet.name, row, col, rows, cols });
-        return this.dataRange;
+  const rangeOver = (sheet: GridSheet, box: Box) => {
+    const range: Record<string, unknown> = loadable(
+      syncs,
+      () => ({
+        values: grid(sheet, box, (c) => (c && c.t !== 'Empty' ? c.v : '')),
+        numberFormat: grid(sheet, box, (c) => c?.f ?? 'General'),
+        valueTypes: grid(sheet, box, (c) => c?.t ?? 'Empty'),
+      }),
+      'Range',
+    );
+    const withMethods: Record<string, unknown> = {
+      load: (props?: string) => (range.load as (p?: string) => unknown)(props),
+      getCell: (r: number, c: number) => {
+        fontObjects++;
+        const font = loadable(syncs, () => ({ name: sheet.cells[`${colLetters(box.left + c)}${box.top + r}`]?.font ?? 'Calibri' }), 'RangeFont');
+        return { format: { font } };
       },
     };
+    for (const key of ['values', 'numberFormat', 'valueTypes']) Object.defineProperty(withMethods, key, { get: () => range[key], enumerable: false });
+    if (has('1.9')) withMethods.getCellProperties = () => clientResult(syncs, () => grid(sheet, box, (c) => ({ format: { font: { name: c?.font ?? 'Calibri' } } })));
+    if (has('1.13')) {
+      withMethods.getMergedAreasOrNullObject = () => {
+        const inside = sheet.merges.map(parseBox).filter((m) => m.top >= box.top && m.bottom <= box.bottom && m.left >= box.left && m.right <= box.right);
+        const address = inside.map((m) => `'${sheet.name}'!${colLetters(m.left)}${m.top}:${colLetters(m.right)}${m.bottom}`).join(',');
+        const areas = loadable(syncs, () => ({ address }), 'RangeAreas');
+        // isNullObject is known without a load in Office.js once synced.
+        return new Proxy(areas, { get: (t, k, r) => (k === 'isNullObject' ? inside.length === 0 : Reflect.get(t, k, r)) });
+      };
+    }
+    return withMethods;
+  };
+  data.sheets.forEach((sheet, i) => {
+    const box = usedBox(sheet);
+    // A blank sheet's used range is A1, as Excel gives it.
+    const used = box ?? { top: 1, left: 1, bottom: 1, right: 1 };
+    const usedRange = () =>
+      loadable(syncs, () => ({ rowIndex: used.top - 1, columnIndex: used.left - 1, rowCount: used.bottom - used.top + 1, columnCount: used.right - used.left + 1 }), 'UsedRange');
+    const ws: Record<string, unknown> = {
+      name: sheet.name,
+      visibility: sheet.visibility,
+      getUsedRange: (valuesOnly?: boolean) => {
+        if (valuesOnly !== undefined && !has('1.2')) throw new Error('getUsedRange(valuesOnly) needs ExcelApi 1.2');
+        return usedRange();
+      },
+      getRange: (address: string) => {
+        calls.push({ sheet: sheet.name, address });
+        return rangeOver(sheet, parseBox(address));
+      },
+    };
+    if (has('1.4')) ws.getUsedRangeOrNullObject = usedRange;
+    if (has('1.7')) ws.getRangeByIndexes = (row: number, col: number, rows: number, cols: number) => rangeOver(sheet, { top: row + 1, left: col + 1, bottom: row + rows, right: col + cols });
+    sheetData[`s${i}`] = ws;
   });
   const mock = new OfficeMockObject({ workbook: { worksheets: sheetData } }) as unknown as Record<string, any>;
   const worksheets = mock.workbook.worksheets;
-  const items = data.sheets.map((sheet, i) => {
-    const ws = worksheets[`s${i}`];
-    const box = usedBox(sheet);
-    // isNullObject is never loaded explicitly in Office.js: plain properties here.
-    ws.usedRange.isNullObject = !box;
-    ws.dataRange.merged.isNullObject = sheet.merges.length === 0;
-    return ws;
-  });
+  const items = data.sheets.map((_, i) => worksheets[`s${i}`]);
   worksheets.items = items;
   worksheets.load = (props: string) => {
     for (const ws of items) ws.load(props.replace(/items\//g, ''));
@@ -120,7 +186,7 @@ export function readContext(data: Grid): MockHandle {
     count++;
     await sync();
   };
-  return { context: mock as unknown as Excel.RequestContext, syncs, getRangeByIndexes: calls };
+  return { context: mock as unknown as Excel.RequestContext, syncs, getRange: calls, cellFonts: () => fontObjects };
 }
 
 /** The cells of a highlight test: fills per sheet and address (no entry: no fill). */
@@ -140,7 +206,8 @@ export interface HighlightMock {
  * A context for the highlight module over `fills`, with `settings` as the workbook's settings and the
  * named sheets protected. Writes to a protected sheet throw, as in Excel.
  */
-export function highlightContext(sheets: string[], fills: FillWorld, settings: Map<string, string>, protectedSheets: string[] = []): HighlightMock {
+export function highlightContext(sheets: string[], fills: FillWorld, settings: Map<string, string>, protectedSheets: string[] = [], level: ApiLevel = 'all'): HighlightMock {
+  const has = (version: string) => supports(level, version);
   let count = 0;
   const syncs = () => count;
   const getRanges: HighlightMock['getRanges'] = [];
@@ -153,10 +220,48 @@ export function highlightContext(sheets: string[], fills: FillWorld, settings: M
     else delete cells[cell];
   };
   const sheetData: Record<string, unknown> = {};
+  // Before ExcelApi 1.9 a fill is its colour only, and a cell without fill reads as white.
+  const fillProxy = (name: string, cells: string[]) => {
+    let loadedAt: number | undefined;
+    return {
+      load(_props?: string) {
+        loadedAt = count;
+        return this;
+      },
+      get color(): string {
+        if (loadedAt === undefined || count <= loadedAt) throw new Error('RangeFill.color read before load() and context.sync()');
+        const f = fillOf(name, cells[0]!);
+        return f.pattern === 'None' ? '#FFFFFF' : f.color;
+      },
+      set color(color: string) {
+        for (const c of cells) write(name, c, { color: color.toUpperCase(), pattern: 'Solid' });
+      },
+      clear() {
+        for (const c of cells) write(name, c, undefined);
+      },
+    };
+  };
   sheets.forEach((name, i) => {
-    sheetData[`s${i}`] = {
+    const ws: Record<string, unknown> = {
       name,
-      protection: {
+      getRange: (cell: string) => ({
+        format: { fill: fillProxy(name, [cell]) },
+        ...(has('1.9')
+          ? {
+              getCellProperties: () => clientResult(syncs, () => [[{ format: { fill: fillOf(name, cell) } }]]),
+              setCellProperties: (rows: { format?: { fill?: CellFill } }[][]) => write(name, cell, rows[0]?.[0]?.format?.fill),
+            }
+          : {}),
+      }),
+    };
+    if (has('1.9')) {
+      ws.getRanges = (addresses: string) => {
+        getRanges.push({ sheet: name, addresses });
+        return { format: { fill: fillProxy(name, addresses.split(',')) } };
+      };
+    }
+    if (has('1.2')) {
+      ws.protection = {
         protected: protection[name]!.protected,
         options: { allowFormatCells: false, selectionMode: 'Normal' },
         unprotect: () => {
@@ -167,33 +272,14 @@ export function highlightContext(sheets: string[], fills: FillWorld, settings: M
           protection[name]!.protected = true;
           protection[name]!.events.push('protect');
         },
-      },
-      getRange: (cell: string) => ({
-        getCellProperties: () => clientResult(syncs, () => [[{ format: { fill: fillOf(name, cell) } }]]),
-        setCellProperties: (rows: { format?: { fill?: CellFill } }[][]) => write(name, cell, rows[0]?.[0]?.format?.fill),
-      }),
-      getRanges: (addresses: string) => {
-        getRanges.push({ sheet: name, addresses });
-        const cells = addresses.split(',');
-        return {
-          format: {
-            fill: {
-              set color(color: string) {
-                for (const c of cells) write(name, c, { color: color.toUpperCase(), pattern: 'Solid' });
-              },
-              clear() {
-                for (const c of cells) write(name, c, undefined);
-              },
-            },
-          },
-        };
-      },
-    };
+      };
+    }
+    sheetData[`s${i}`] = ws;
   });
   const mock = new OfficeMockObject({
     workbook: {
       worksheets: sheetData,
-      settings: { item: { value: '' } },
+      ...(has('1.4') ? { settings: { item: { value: '' } } } : {}),
     },
   }) as unknown as Record<string, any>;
   const worksheets = mock.workbook.worksheets;
@@ -211,8 +297,15 @@ export function highlightContext(sheets: string[], fills: FillWorld, settings: M
   // Protection state is read live (the module loads it, then acts on it after the sync).
   for (const [i, name] of sheets.entries()) {
     const p = items[i].protection;
-    Object.defineProperty(p, 'protected', { get: () => protection[name]!.protected, configurable: true });
+    if (p) Object.defineProperty(p, 'protected', { get: () => protection[name]!.protected, configurable: true });
   }
+  const sync = mock.sync.bind(mock);
+  mock.sync = async () => {
+    count++;
+    await sync();
+  };
+  const handle = { context: mock as unknown as Excel.RequestContext, syncs, getRanges, settings, fills, protection };
+  if (!has('1.4')) return handle;
   const settingsMock = mock.workbook.settings;
   const item = settingsMock.item;
   settingsMock.getItemOrNullObject = () => {
@@ -228,10 +321,5 @@ export function highlightContext(sheets: string[], fills: FillWorld, settings: M
     },
   });
   settingsMock.add = (key: string, value: string) => settings.set(key, value);
-  const sync = mock.sync.bind(mock);
-  mock.sync = async () => {
-    count++;
-    await sync();
-  };
-  return { context: mock as unknown as Excel.RequestContext, syncs, getRanges, settings, fills, protection };
+  return handle;
 }

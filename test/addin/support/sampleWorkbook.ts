@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { loadPlan } from '../../../generator/plan/loadPlan.ts';
 import { buildTemplate } from '../../../generator/template/writeTemplate.ts';
-import { readWorkbook } from '../../../generator/reader/readWorkbook.ts';
+import { readWorkbook } from '../../../xlsx/bytesToModel.ts';
 import { parsePeriodId } from '../../../core/period/period.ts';
 import { legacyMappingTable } from '../../../core/text/legacyEncoding.ts';
 import { isoToSerial } from '../../../core/workbook/dates.ts';
