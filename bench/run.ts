@@ -12,8 +12,9 @@ import { validateWorkbook } from '../core/validation/validate.ts';
 import { checkFiles } from '../generator/intake/checkPool.ts';
 import type { FileCheck } from '../generator/intake/checkFile.ts';
 import { displayPath, sortSubmissions } from '../generator/report/intake.ts';
-import { readWorkbook, readWorkbookParts, readerNeeds } from '../generator/reader/readWorkbook.ts';
-import { guardZipSync } from '../generator/intake/zipGuard.ts';
+import { readWorkbookParts, readerNeeds } from '../test/reference/readWorkbook.ts';
+import { readWorkbook } from '../xlsx/bytesToModel.ts';
+import { guardZipSync } from '../xlsx/zipGuard.ts';
 import { buildTemplate } from '../generator/template/writeTemplate.ts';
 import { fillWorkbook } from '../generator/samples/fillWorkbook.ts';
 import { validFilling } from '../generator/samples/scenario.ts';
@@ -251,7 +252,7 @@ async function addinReader(): Promise<AddinFigure[] | undefined> {
   for (const rows of [10, 2000]) {
     const mock = readContext(modelToGrid(withTaskRows(sample.model, rows)));
     const t = performance.now();
-    const { model } = await officeRead(mock.context, { mergedAreas: true });
+    const { model } = await officeRead(mock.context);
     validateWorkbook(loadPlan(PLAN_ID), model, { today: '2023-01-20' });
     out.push({ rows, syncs: mock.syncs(), ms: performance.now() - t });
   }

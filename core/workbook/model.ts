@@ -43,6 +43,8 @@ export const SheetSchema = z.object({
    * are what the file says they are (usually empty), as Excel and Office.js report them.
    */
   merges: z.array(z.string()).default([]),
+  /** True when the reader left the sheet's cells unread: the contract never reads this sheet. */
+  unread: z.boolean().optional(),
 });
 
 export const WorkbookModelSchema = z.object({

@@ -4,7 +4,7 @@ import { periodDueDate, periodLabel, previousPeriod, type Period } from '../../c
 import { STATUS } from '../../core/workbook/contract.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';
-import { readWorkbook } from '../reader/readWorkbook.ts';
+import { readWorkbook } from '../../xlsx/bytesToModel.ts';
 import { buildTemplate } from '../template/writeTemplate.ts';
 import { fillWorkbook, isoDate, type Filling } from './fillWorkbook.ts';
 import { seededRandom, validFilling } from './scenario.ts';

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readWorkbook } from '../../generator/reader/readWorkbook.ts';
+import { readWorkbook } from '../../xlsx/bytesToModel.ts';
 import { listPlanIds, REPO_ROOT } from '../../generator/plan/loadPlan.ts';
 import { checkWorkbook } from '../../core/validation/checkWorkbook.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { validFilling } from '../../generator/samples/scenario.ts';
-import { bytesToModel } from '../../generator/reader/bytesToModel.ts';
+import { bytesToModel } from '../../xlsx/bytesToModel.ts';
 import { validateWorkbook, type ValidateOptions } from '../../core/validation/validate.ts';
 import { CATALOGUE, ISSUE_CODES, IssueSchema, type Issue } from '../../core/validation/catalogue.ts';
 import { SubmissionSchema } from '../../core/submission/schema.ts';

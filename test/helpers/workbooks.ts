@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { loadPlan } from '../../generator/plan/loadPlan.ts';
 import { buildTemplate } from '../../generator/template/writeTemplate.ts';
 import { fillWorkbook, type Filling } from '../../generator/samples/fillWorkbook.ts';
-import { readWorkbook } from '../../generator/reader/readWorkbook.ts';
+import { readWorkbook } from '../../xlsx/bytesToModel.ts';
 import { deterministicZip } from '../../generator/output/deterministicZip.ts';
 import { parsePeriodId, type Period } from '../../core/period/period.ts';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';

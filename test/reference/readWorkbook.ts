@@ -2,9 +2,14 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import type { Cell, CellValue, Sheet, WorkbookModel } from '../../core/workbook/model.ts';
 import { dateObjectToSerial, dateValue, numberCellValue } from '../../core/workbook/dates.ts';
+import { READ_LIMITS } from '../../core/workbook/limits.ts';
+import { guardZip } from '../../xlsx/zipGuard.ts';
 
-/** Limits that keep a hostile or absurd sheet from eating memory (PRODUCT.md, Reliability). */
-export const READ_LIMITS = { maxRows: 20_000, maxCols: 60, maxTextLength: 32_767 };
+/**
+ * The reference reader: the exceljs-based reader the CLI and the standalone page used before xlsx/.
+ * Kept only as the reference of test/xlsx/differential.test.ts (exceljs builds a full workbook
+ * object model; the new reader must give the same WorkbookModel, cell by cell).
+ */
 
 /** A sheet beyond READ_LIMITS: the message is for the clerk. */
 export class ReadLimitError extends Error {}
@@ -176,4 +181,25 @@ export async function readWorkbookParts(parts: Map<string, string>): Promise<Wor
 export async function readWorkbook(data: Uint8Array): Promise<WorkbookModel> {
   const files = unzipSync(data, { filter: (f) => readerNeeds(f.name.replace(/^\//, '')) });
   return readWorkbookParts(new Map(Object.entries(files).map(([name, bytes]) => [name.replace(/^\//, ''), strFromU8(bytes)])));
+}
+
+/** Why exceljs gave up, in words a clerk understands. */
+function readFailure(e: unknown): string {
+  if (e instanceof ReadLimitError) return e.message;
+  const text = e instanceof Error ? e.message : String(e);
+  if (/Max row count|Max sheetData|row count/i.test(text)) return `Bảng tính có quá nhiều dòng (hơn ${READ_LIMITS.maxRows.toLocaleString('vi-VN')}). Hãy xóa các dòng thừa rồi gửi lại.`;
+  if (/Max column count/i.test(text)) return `Bảng tính có quá nhiều cột (hơn ${READ_LIMITS.maxCols}). Hãy xóa các cột thừa rồi gửi lại.`;
+  if (/entit/i.test(text)) return 'Tệp chứa khai báo XML không được phép. Hãy lưu lại bảng tính bằng Excel rồi gửi lại.';
+  return 'Tệp bị hỏng hoặc không phải bảng tính Excel (.xlsx) hợp lệ. Hãy mở bằng Excel, lưu lại rồi gửi lại.';
+}
+
+/** The guard, then exceljs: the model or a reason (as the old generator/reader/bytesToModel.ts). */
+export async function referenceBytesToModel(data: Uint8Array): Promise<WorkbookModel | string> {
+  const guard = await guardZip(data, { keep: readerNeeds });
+  if (!guard.ok) return guard.reason;
+  try {
+    return await readWorkbookParts(guard.parts);
+  } catch (e) {
+    return readFailure(e);
+  }
 }

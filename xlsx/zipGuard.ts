@@ -1,9 +1,12 @@
 import { Inflate, inflateSync } from 'fflate';
+import { READ_LIMITS } from '../core/workbook/limits.ts';
+import { attributeOf, XmlError } from './xml.ts';
+import { mb, num, RESAVE, Rejected, tooManyCells, tooManyRows } from './messages.ts';
 
 /* Browser-safe (no Node APIs): the standalone validator page runs the same guard. */
 
 /**
- * The hostile-input guard: runs on the raw bytes of an upload before any XML parser (exceljs) sees
+ * The hostile-input guard: runs on the raw bytes of an upload before any XML parser sees
  * them, so that a broken or malicious file costs little time and memory and gets a clear reason.
  *
  * Limits (PRODUCT.md, "Reliability and security"); a real agency workbook is well under 1 MB with
@@ -19,6 +22,7 @@ import { Inflate, inflateSync } from 'fflate';
  * | merged ranges per sheet   | 5 000     | exceljs checks every merge against every other (quadratic)         |
  * | merged cells, all sheets  | 200 000   | exceljs creates a cell object for every cell of a merged range     |
  * | column definitions        | ≤ XFD     | exceljs creates one object per column up to `max`                  |
+ * | rows, cells, sheets       | READ_LIMITS (core/workbook/limits.ts): counted in every part, read or not |
  * | entry names               | relative  | no `..`, `.`, absolute path, backslash, drive letter, control char; no duplicates |
  *
  * Sizes are checked twice: as declared by the central directory (cheap, before inflating) and as
@@ -29,7 +33,9 @@ import { Inflate, inflateSync } from 'fflate';
  * one step never produces more than ~1 032 × 16 KB, so memory stays bounded whatever the headers say.
  * XML parts (.xml, .rels, .vml) are scanned: `<!DOCTYPE` or `<!ENTITY` (which OOXML never uses:
  * entity-expansion tricks) and UTF-16 parts are rejected; worksheets are scanned for absurd merged
- * ranges and column definitions. Encrypted entries, unknown compression methods and multi-disk
+ * ranges and column definitions, with attributes decoded as an XML parser decodes them (character
+ * references, whitespace), and every part not kept has its `<row>` and `<c>` elements counted.
+ * Kept parts must be valid UTF-8. Encrypted entries, unknown compression methods and multi-disk
  * archives are rejected too. Each rejection is a Vietnamese sentence for the clerk.
  *
  * The parts the reader needs (`keep`) are kept as they inflate and handed back as text, so the
@@ -56,10 +62,9 @@ export const ZIP_LIMITS = {
   inflateSliceBytes: 16 * 1024,
 };
 
-/** On success, the parts asked for with `keep` (name → XML text). */
-export type GuardResult = { ok: true; parts: Map<string, string> } | { ok: false; reason: string };
+/** On success, the parts asked for with `keep` (name → XML text) and the cells counted in the others. */
+export type GuardResult = { ok: true; parts: Map<string, string>; cells: number } | { ok: false; reason: string };
 
-const RESAVE = 'Hãy mở tệp bằng Excel, lưu lại dưới dạng "Sổ làm việc Excel (*.xlsx)" rồi gửi lại.';
 const CORRUPT = `Tệp bị hỏng hoặc không đầy đủ (có thể bị cắt cụt khi tải lên hoặc gửi qua thư). ${RESAVE}`;
 const BOMB = 'nghi là "bom nén" (tệp nhỏ nhưng giải nén ra rất lớn)';
 
@@ -67,15 +72,6 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const PDF = [0x25, 0x50, 0x44, 0x46]; // %PDF
 const ZIP_LOCAL = [0x50, 0x4b, 0x03, 0x04];
 const ZIP_EMPTY = [0x50, 0x4b, 0x05, 0x06];
-
-/** Vietnamese thousands separators, without relying on Intl data. */
-function num(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-function mb(n: number): string {
-  return `${num(n / (1024 * 1024))} MB`;
-}
 
 function fail(reason: string): { ok: false; reason: string } {
   return { ok: false, reason };
@@ -152,8 +148,6 @@ interface Entry {
   localOffset: number;
   dataStart: number;
 }
-
-class Rejected extends Error {}
 
 const u16 = (d: Uint8Array, i: number): number => d[i]! | (d[i + 1]! << 8);
 const u32 = (d: Uint8Array, i: number): number => (d[i]! | (d[i + 1]! << 8) | (d[i + 2]! << 16)) + d[i + 3]! * 0x1000000;
@@ -288,7 +282,9 @@ function checkKind(entries: Entry[]): void {
   if (names.has('word/document.xml')) throw new Rejected('Tệp là văn bản Word (.docx) được đổi đuôi thành .xlsx, không phải bảng tính Excel. Hãy điền số liệu vào biểu mẫu .xlsx đã được cấp rồi gửi lại.');
   if (names.has('ppt/presentation.xml')) throw new Rejected('Tệp là bản trình chiếu PowerPoint (.pptx) được đổi đuôi, không phải bảng tính Excel. Hãy gửi biểu mẫu .xlsx đã được cấp.');
   if (names.has('xl/workbook.bin')) throw new Rejected('Tệp là sổ làm việc Excel nhị phân (.xlsb), không phải .xlsx. Hãy mở bằng Excel và lưu lại dạng "Sổ làm việc Excel (*.xlsx)".');
-  if (names.has('content.xml') && names.has('mimetype')) throw new Rejected('Tệp là bảng tính OpenDocument (.ods, LibreOffice) được đổi đuôi. Hãy lưu lại dạng "Excel 2007-365 (.xlsx)" rồi gửi lại.');
+  if (names.has('content.xml') && names.has('mimetype')) {
+    throw new Rejected('Tệp là bảng tính OpenDocument (.ods, thường do LibreOffice hoặc WPS lưu), không phải .xlsx. Hãy mở tệp, chọn Tệp > Lưu thành (Save As), chọn kiểu "Excel 2007-365 (.xlsx)", lưu rồi gửi tệp .xlsx đó.');
+  }
   throw new Rejected(`Tệp nén không phải bảng tính Excel (.xlsx): thiếu thành phần bắt buộc xl/workbook.xml. ${RESAVE}`);
 }
 
@@ -300,7 +296,7 @@ function colNumber(letters: string): number {
 
 /** "B3" → [row, col]; "B" or "3" (whole columns/rows) take the grid's far edge. */
 function refPoint(ref: string, far: boolean): [number, number] | undefined {
-  const m = /^\$?([A-Za-z]{0,3})\$?(\d*)$/.exec(ref);
+  const m = /^\$?([A-Za-z]{0,3})\$?(\d{0,7})$/.exec(ref);
   if (!m || (!m[1] && !m[2])) return undefined;
   const col = m[1] ? colNumber(m[1]) : far ? ZIP_LIMITS.maxColumn : 1;
   const row = m[2] ? Number(m[2]) : far ? ZIP_LIMITS.maxRow : 1;
@@ -311,6 +307,8 @@ interface Totals {
   /** Inflated bytes so far, all parts. */
   bytes: number;
   mergedCells: number;
+  /** `<c>` elements counted in the parts not kept (the reader counts the others as it reads them). */
+  cells: number;
 }
 
 const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
@@ -334,6 +332,19 @@ function eachTag(text: string, tag: string, fn: (attrs: string) => void): void {
   }
 }
 
+/**
+ * An attribute of a raw tag, decoded as the XML parser will hand it over (character references,
+ * whitespace), so that `max="&#50;000000000"` is read as 2 000 000 000, not as 0.
+ */
+function attribute(name: string, attrs: string, key: string): string | undefined {
+  try {
+    return attributeOf(attrs, key);
+  } catch (e) {
+    if (e instanceof XmlError) throw new Rejected(`Thành phần "${name}" có thẻ XML bất thường. ${RESAVE}`);
+    throw e;
+  }
+}
+
 /** The checks an XML part's text must pass; worksheets are also checked for absurd merges and columns. */
 function checkXml(name: string, text: string, worksheet: { merges: number } | undefined, totals: Totals): void {
   if (hasDoctype(text)) {
@@ -341,18 +352,22 @@ function checkXml(name: string, text: string, worksheet: { merges: number } | un
   }
   if (!worksheet) return;
   eachTag(text, 'col', (attrs) => {
-    const max = /\bmax\s*=\s*["']\s*(\d+)/.exec(attrs);
-    const min = /\bmin\s*=\s*["']\s*(\d+)/.exec(attrs);
-    if ((max && Number(max[1]) > ZIP_LIMITS.maxColumn) || (min && Number(min[1]) > ZIP_LIMITS.maxColumn)) {
-      throw new Rejected(`Trang tính "${name}" khai báo cột vượt quá giới hạn của Excel (${num(Number(max?.[1] ?? min?.[1]))} cột; tối đa ${num(ZIP_LIMITS.maxColumn)}): tệp bị làm giả. ${RESAVE}`);
+    // parseInt, as the parsers that expand columns read the value (leading spaces and trailing junk ignored).
+    for (const key of ['min', 'max']) {
+      const n = parseInt(attribute(name, attrs, key) ?? '', 10);
+      if (n > ZIP_LIMITS.maxColumn) {
+        throw new Rejected(`Trang tính "${name}" khai báo cột vượt quá giới hạn của Excel (${num(Math.min(n, 1e15))} cột; tối đa ${num(ZIP_LIMITS.maxColumn)}): tệp bị làm giả. ${RESAVE}`);
+      }
     }
   });
   eachTag(text, 'mergeCell', (attrs) => {
-    const ref = /\bref\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1] ?? '';
-    const [a, b = a] = ref.split(':');
+    const ref = (attribute(name, attrs, 'ref') ?? '').trim();
+    const [a, b = a, extra] = ref.split(':');
     const tl = refPoint(a ?? '', false);
     const br = refPoint(b ?? '', true);
-    if (!tl || !br) return; // exceljs fails on it with an ordinary error
+    if (!tl || !br || extra !== undefined) {
+      throw new Rejected(`Trang tính "${name}" có vùng gộp ô không hợp lệ ("${ref.slice(0, 40)}"): tệp bị hỏng hoặc bị làm giả. ${RESAVE}`);
+    }
     worksheet.merges++;
     totals.mergedCells += (Math.abs(br[0] - tl[0]) + 1) * (Math.abs(br[1] - tl[1]) + 1);
     if (worksheet.merges > ZIP_LIMITS.maxMergesPerSheet) {
@@ -371,17 +386,36 @@ function checkNotUtf16(name: string, head: Uint8Array): void {
   }
 }
 
-/** Scans an XML part that is not kept, chunk by chunk as it inflates, across chunk boundaries. */
-class XmlScanner {
+/** Counts the elements `<tag>`, `<tag …>` and `<tag/>` in text[0, end). */
+function countTags(text: string, tag: string, end: number): number {
+  const open = `<${tag}`;
+  let n = 0;
+  for (let i = text.indexOf(open); i >= 0 && i < end; i = text.indexOf(open, i + open.length)) {
+    const c = text.charCodeAt(i + open.length);
+    if (isSpace(c) || c === 0x3e || c === 0x2f) n++;
+  }
+  return n;
+}
+
+/**
+ * Scans an XML part that is not kept, chunk by chunk as it inflates, across chunk boundaries; its
+ * rows and cells are counted against READ_LIMITS, so that a sheet the reader skips still costs
+ * bounded work.
+ */
+class PartScanner {
   private carry = '';
-  private readonly decoder = new TextDecoder('latin1');
+  // UTF-8, not latin1: only ASCII tags are looked for, and the UTF-8 decoder is several times faster.
+  private readonly decoder = new TextDecoder('utf-8');
   private first = true;
   private readonly worksheet: { merges: number } | undefined;
+  private rows = 0;
 
   constructor(
     private readonly name: string,
     worksheet: boolean,
     private readonly totals: Totals,
+    /** The sheet's name, for the message, when the workbook names it. */
+    private readonly sheet: string | undefined,
   ) {
     this.worksheet = worksheet ? { merges: 0 } : undefined;
   }
@@ -391,15 +425,25 @@ class XmlScanner {
       this.first = false;
       checkNotUtf16(this.name, chunk);
     }
-    const text = this.carry + this.decoder.decode(chunk);
+    const text = this.carry + this.decoder.decode(chunk, { stream: true });
     checkXml(this.name, text, this.worksheet, this.totals);
     // Keep an unfinished tag (no '>' yet) for the next chunk; a long one we don't watch is dropped.
     const lt = text.lastIndexOf('<');
-    this.carry = lt >= 0 && text.indexOf('>', lt) < 0 ? text.slice(lt) : '';
+    const complete = lt >= 0 && text.indexOf('>', lt) < 0 ? lt : text.length;
+    this.count(text, complete);
+    this.carry = text.slice(complete);
     if (this.carry.length > 4096) {
       if (/^<(mergeCell|col)\s/.test(this.carry)) throw new Rejected(`Thành phần "${this.name}" có thẻ XML bất thường. ${RESAVE}`);
       this.carry = '';
     }
+  }
+
+  private count(text: string, end: number): void {
+    this.rows += countTags(text, 'row', end);
+    this.totals.cells += countTags(text, 'c', end);
+    const where = this.sheet ? `Trang tính "${this.sheet}"` : `Thành phần "${this.name}"`;
+    if (this.rows > READ_LIMITS.maxRows) throw tooManyRows(where, READ_LIMITS.maxRows);
+    if (this.totals.cells > READ_LIMITS.maxCells) throw tooManyCells(READ_LIMITS.maxCells);
   }
 }
 
@@ -411,10 +455,10 @@ const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
  * A part the reader needs is kept and returned as text (decoded once, checked whole); any other
  * part is scanned while it streams and discarded.
  */
-function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: boolean): string | undefined {
+function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: boolean, sheet: string | undefined): string | undefined {
   const name = entry.name.slice(0, 80);
   const xml = XML_PART.test(entry.name);
-  const scanner = xml && !keep ? new XmlScanner(name, WORKSHEET.test(entry.name), totals) : undefined;
+  const scanner = xml && !keep ? new PartScanner(name, WORKSHEET.test(entry.name), totals, sheet) : undefined;
   const compressed = data.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
   // A part whose compressed data fits in one slice is inflated in one go into a buffer of its
   // declared size + 1 byte: fflate drops what does not fit, so a longer result (a header that lies)
@@ -465,14 +509,27 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   const bytes = kept ? kept.subarray(0, produced) : compressed;
   if (!xml) return undefined;
   checkNotUtf16(name, bytes);
-  const text = new TextDecoder('utf-8').decode(bytes);
+  let text: string;
+  try {
+    // Fatal: a byte sequence that is not UTF-8 must never reach the report as "���".
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new Rejected(`Thành phần "${name}" chứa byte không phải mã UTF-8 hợp lệ (tệp bị hỏng hoặc do phần mềm khác ghi sai bảng mã). ${RESAVE}`);
+  }
   checkXml(name, text, WORKSHEET.test(entry.name) ? { merges: 0 } : undefined, totals);
   return text;
 }
 
 export interface GuardOptions {
-  /** XML parts to keep, inflated and decoded, for the reader (by part name). */
-  keep?: (name: string) => boolean;
+  /**
+   * XML parts to keep, inflated and decoded, for the reader: by part name, knowing the parts kept
+   * so far (the `first` parts are inflated before all others).
+   */
+  keep?: (name: string, kept: ReadonlyMap<string, string>) => boolean;
+  /** Parts to inflate first (the workbook's index, from which `keep` picks the sheets). */
+  first?: (name: string) => boolean;
+  /** The sheet a part holds, for messages about a part that is not kept. */
+  label?: (name: string, kept: ReadonlyMap<string, string>) => string | undefined;
 }
 
 /**
@@ -486,14 +543,17 @@ export function guardZipSync(data: Uint8Array, options: GuardOptions = {}): Guar
   try {
     const entries = readEntries(data);
     checkKind(entries);
-    const totals: Totals = { bytes: 0, mergedCells: 0 };
+    const totals: Totals = { bytes: 0, mergedCells: 0, cells: 0 };
     const parts = new Map<string, string>();
-    for (const entry of entries) {
+    const first = options.first;
+    const ordered = first ? [...entries.filter((e) => first(e.name)), ...entries.filter((e) => !first(e.name))] : entries;
+    for (const entry of ordered) {
       if (entry.name.endsWith('/')) continue;
-      const text = inflateEntry(data, entry, totals, options.keep?.(entry.name) ?? false);
+      const keep = options.keep?.(entry.name, parts) ?? false;
+      const text = inflateEntry(data, entry, totals, keep, keep ? undefined : options.label?.(entry.name, parts));
       if (text !== undefined) parts.set(entry.name, text);
     }
-    return { ok: true, parts };
+    return { ok: true, parts, cells: totals.cells };
   } catch (e) {
     if (e instanceof Rejected) return fail(e.message);
     return fail(CORRUPT);

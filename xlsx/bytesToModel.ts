@@ -1,0 +1,34 @@
+import type { WorkbookModel } from '../core/workbook/model.ts';
+import { guardZipSync } from './zipGuard.ts';
+import { isIndexPart, readerKeeps, readParts, sheetOfPart } from './readWorkbook.ts';
+import { RESAVE, Rejected } from './messages.ts';
+
+/* Browser-safe (no Node APIs): the standalone validator page uses it too. */
+
+const DAMAGED = `Tệp bị hỏng hoặc không phải bảng tính Excel (.xlsx) hợp lệ. ${RESAVE}`;
+
+/** Guard, then read: the model, or a reason for the clerk (Vietnamese). Never throws for a bad file. */
+export function bytesToModelSync(data: Uint8Array): WorkbookModel | string {
+  // The guard inflates every part once, the workbook's index first; it keeps the parts the reader
+  // parses and counts the rows and cells of the sheets it does not keep.
+  const guard = guardZipSync(data, { first: isIndexPart, keep: readerKeeps, label: sheetOfPart });
+  if (!guard.ok) return guard.reason;
+  try {
+    return readParts(guard.parts, guard.cells);
+  } catch (e) {
+    if (e instanceof Rejected) return e.message;
+    return DAMAGED;
+  }
+}
+
+/** Reads the bytes into the model, after the guard; a string is a reason for the clerk. */
+export async function bytesToModel(data: Uint8Array): Promise<WorkbookModel | string> {
+  return bytesToModelSync(data);
+}
+
+/** Reads a workbook we made (templates, samples, tests); a file the guard or reader refuses throws. */
+export async function readWorkbook(data: Uint8Array): Promise<WorkbookModel> {
+  const model = bytesToModelSync(data);
+  if (typeof model === 'string') throw new Error(model);
+  return model;
+}

@@ -1,0 +1,258 @@
+/**
+ * A small pull scanner for the XML of a SpreadsheetML package: elements, their attributes and
+ * their text, in document order, over one string, with no tree and no per-token object.
+ *
+ * It decodes what an XML parser decodes (the five predefined entities, decimal and hex character
+ * references, CDATA sections, line ends and attribute whitespace), checks that elements nest, and
+ * throws `XmlError` on anything it cannot read. DOCTYPE and ENTITY declarations never get here:
+ * the zip guard refuses them. Chosen over saxes (measured in bench/run.ts, "tokenizer candidates"):
+ * the reader asks for three attributes of a cell and the text of `<v>`, so building every
+ * attribute map and text node, as a SAX parser must, is most of the cost.
+ */
+export class XmlError extends Error {}
+
+const LT = 0x3c;
+const GT = 0x3e;
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const EQ = 0x3d;
+const MAX_DEPTH = 256;
+
+const isSpace = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Decodes entity and character references; a malformed or unknown one is an error, as in a parser. */
+export function decodeEntities(s: string): string {
+  let amp = s.indexOf('&');
+  if (amp < 0) return s;
+  let out = '';
+  let from = 0;
+  while (amp >= 0) {
+    const semi = s.indexOf(';', amp + 1);
+    if (semi < 0 || semi - amp > 12) throw new XmlError('bad reference');
+    const ref = s.slice(amp + 1, semi);
+    let ch: string | undefined;
+    if (ref.charCodeAt(0) === 0x23 /* # */) {
+      const hex = ref.charCodeAt(1) === 0x78; /* x */
+      const digits = ref.slice(hex ? 2 : 1);
+      if (!(hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits)) throw new XmlError('bad character reference');
+      const code = parseInt(digits, hex ? 16 : 10);
+      // XML 1.0 Char: a reference to anything else is not well-formed.
+      if (!(code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff))) {
+        throw new XmlError('bad character reference');
+      }
+      ch = String.fromCodePoint(code);
+    } else {
+      ch = NAMED[ref];
+      if (ch === undefined) throw new XmlError('unknown entity');
+    }
+    out += s.slice(from, amp) + ch;
+    from = semi + 1;
+    amp = s.indexOf('&', from);
+  }
+  return out + s.slice(from);
+}
+
+/** Text content as a parser hands it over: CR LF and lone CR become LF, then references decoded. */
+export function decodeText(raw: string): string {
+  const text = raw.indexOf('\r') >= 0 ? raw.replace(/\r\n?/g, '\n') : raw;
+  return decodeEntities(text);
+}
+
+/** An attribute value as a parser hands it over: line ends and tabs become spaces, then references decoded. */
+export function decodeAttribute(raw: string): string {
+  const text = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
+  return decodeEntities(text);
+}
+
+/**
+ * Attributes of a tag's inside (`r="A1" s="3"`), by name. Used by the guard on raw tags too, so
+ * that it reads a value exactly as the reader (and any XML parser) will.
+ */
+export function attributeOf(tag: string, wanted: string, start = 0, end = tag.length): string | undefined {
+  let i = start;
+  while (i < end) {
+    let c = tag.charCodeAt(i);
+    while (i < end && isSpace(c)) c = tag.charCodeAt(++i);
+    if (i >= end || c === SLASH) return undefined;
+    const nameStart = i;
+    while (i < end && !isSpace(c) && c !== EQ) c = tag.charCodeAt(++i);
+    const nameEnd = i;
+    while (i < end && isSpace(c)) c = tag.charCodeAt(++i);
+    if (c !== EQ) throw new XmlError('attribute without value');
+    c = tag.charCodeAt(++i);
+    while (i < end && isSpace(c)) c = tag.charCodeAt(++i);
+    if (c !== 0x22 && c !== 0x27) throw new XmlError('unquoted attribute');
+    const close = tag.indexOf(c === 0x22 ? '"' : "'", i + 1);
+    if (close < 0 || close >= end) throw new XmlError('unterminated attribute');
+    if (nameEnd - nameStart === wanted.length && tag.startsWith(wanted, nameStart)) {
+      const raw = tag.slice(i + 1, close);
+      if (raw.indexOf('<') >= 0) throw new XmlError('< in attribute');
+      return decodeAttribute(raw);
+    }
+    i = close + 1;
+  }
+  return undefined;
+}
+
+export const enum Token {
+  Open = 1,
+  Close = 2,
+  End = 3,
+}
+
+/**
+ * Pull scanner: `next()` moves to the next element tag and returns Open (also for `<x/>`, then
+ * `selfClosing` is true and no Close follows) or Close, or End. Text between tags is read on
+ * demand with `text()` right after an Open. Comments and processing instructions are skipped.
+ */
+export class XmlScanner {
+  pos = 0;
+  name = '';
+  selfClosing = false;
+  private attrStart = 0;
+  private attrEnd = 0;
+  private readonly stack: string[] = [];
+
+  constructor(private readonly xml: string) {}
+
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  next(): Token {
+    const xml = this.xml;
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      if (lt < 0) {
+        if (this.stack.length > 0) throw new XmlError(`unclosed <${this.stack[this.stack.length - 1]}>`);
+        this.pos = xml.length;
+        return Token.End;
+      }
+      const c = xml.charCodeAt(lt + 1);
+      if (c === BANG || c === QUESTION) {
+        this.pos = this.skipSpecial(lt);
+        continue;
+      }
+      if (c === SLASH) {
+        const gt = xml.indexOf('>', lt + 2);
+        if (gt < 0) throw new XmlError('unterminated tag');
+        let end = gt;
+        while (isSpace(xml.charCodeAt(end - 1))) end--;
+        const name = xml.slice(lt + 2, end);
+        const open = this.stack.pop();
+        if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ''}>`);
+        this.name = name;
+        this.selfClosing = false;
+        this.pos = gt + 1;
+        return Token.Close;
+      }
+      let nameEnd = lt + 1;
+      for (let ch = c; nameEnd < xml.length && !isSpace(ch) && ch !== SLASH && ch !== GT; ch = xml.charCodeAt(++nameEnd));
+      if (nameEnd === lt + 1) throw new XmlError('empty tag name');
+      const gt = this.tagEnd(nameEnd);
+      this.name = xml.slice(lt + 1, nameEnd);
+      this.selfClosing = xml.charCodeAt(gt - 1) === SLASH;
+      this.attrStart = nameEnd;
+      this.attrEnd = this.selfClosing ? gt - 1 : gt;
+      this.pos = gt + 1;
+      if (!this.selfClosing) {
+        if (this.stack.length >= MAX_DEPTH) throw new XmlError('nesting too deep');
+        this.stack.push(this.name);
+      }
+      return Token.Open;
+    }
+  }
+
+  /**
+   * The '>' closing a start tag whose attributes begin at `from`. A '>' may stand inside a quoted
+   * value (a number format "[>=100]0"), so quotes are skipped pairwise; found with indexOf, which
+   * is much faster than a loop over characters.
+   */
+  private tagEnd(from: number): number {
+    const xml = this.xml;
+    let gt = xml.indexOf('>', from);
+    if (gt < 0) throw new XmlError('unterminated tag');
+    for (let i = from; ; ) {
+      const dq = this.next1(0x22, i);
+      const sq = this.next1(0x27, i);
+      const q = Math.min(dq, sq);
+      if (q > gt) break;
+      const close = this.next1(q === dq ? 0x22 : 0x27, q + 1);
+      if (close >= xml.length) throw new XmlError('unterminated attribute');
+      i = close + 1;
+      if (close > gt) {
+        gt = xml.indexOf('>', i);
+        if (gt < 0) throw new XmlError('unterminated tag');
+      }
+    }
+    const lt = xml.indexOf('<', from);
+    if (lt >= 0 && lt < gt) throw new XmlError('< in tag');
+    return gt;
+  }
+
+  private readonly quoteAt = [-1, -1];
+
+  /** Position of the next `"` (0x22) or `'` (0x27) at or after `from`, or the text's length; cached, so a document without `'` is searched once. */
+  private next1(quote: number, from: number): number {
+    const k = quote === 0x22 ? 0 : 1;
+    let at = this.quoteAt[k]!;
+    if (at < from) {
+      at = this.xml.indexOf(quote === 0x22 ? '"' : "'", from);
+      if (at < 0) at = this.xml.length;
+      this.quoteAt[k] = at;
+    }
+    return at;
+  }
+
+  /** An attribute of the element just opened, decoded. */
+  attr(name: string): string | undefined {
+    return attributeOf(this.xml, name, this.attrStart, this.attrEnd);
+  }
+
+  /**
+   * The text up to the next element tag (CDATA included, comments skipped), decoded; call it right
+   * after an Open that is not self-closing.
+   */
+  text(): string {
+    const xml = this.xml;
+    let out = '';
+    for (;;) {
+      const lt = xml.indexOf('<', this.pos);
+      if (lt < 0) throw new XmlError('unterminated text');
+      if (lt > this.pos) out += decodeText(xml.slice(this.pos, lt));
+      this.pos = lt;
+      if (xml.startsWith('<![CDATA[', lt)) {
+        const end = xml.indexOf(']]>', lt + 9);
+        if (end < 0) throw new XmlError('unterminated CDATA');
+        out += xml.slice(lt + 9, end).replace(/\r\n?/g, '\n');
+        this.pos = end + 3;
+      } else if (xml.charCodeAt(lt + 1) === BANG || xml.charCodeAt(lt + 1) === QUESTION) {
+        this.pos = this.skipSpecial(lt);
+      } else {
+        return out;
+      }
+    }
+  }
+
+  /** Skips the element just opened and everything inside it. */
+  skip(): void {
+    if (this.selfClosing) return;
+    const depth = this.stack.length;
+    while (this.stack.length >= depth) if (this.next() === Token.End) return;
+  }
+
+  /** Past a comment, CDATA section, processing instruction or declaration starting at `lt`. */
+  private skipSpecial(lt: number): number {
+    const xml = this.xml;
+    let end: number;
+    if (xml.startsWith('<!--', lt)) end = xml.indexOf('-->', lt + 4) + 3;
+    else if (xml.startsWith('<![CDATA[', lt)) end = xml.indexOf(']]>', lt + 9) + 3;
+    else if (xml.charCodeAt(lt + 1) === QUESTION) end = xml.indexOf('?>', lt + 2) + 2;
+    else throw new XmlError('declaration'); // <!DOCTYPE…: the guard refuses these before
+    if (end < lt + 3) throw new XmlError('unterminated comment or instruction');
+    return end;
+  }
+}
