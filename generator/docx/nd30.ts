@@ -121,7 +121,8 @@ export function estimateTextWidth(text: string, sizePt: number, bold = false): n
     if (ch === ' ') em += 0.25;
     else if (/[Iil.,:;!'|]/.test(ch)) em += 0.3;
     else if (/[-()/]/.test(ch)) em += 0.34;
-    else if (/[MWmw]/.test(ch)) em += 0.9;
+    else if (/[MWmw%]/.test(ch)) em += 0.9;
+    else if (/[&@]/.test(ch)) em += 0.8;
     else if (/\p{Lu}/u.test(ch)) em += bold ? 0.74 : 0.69;
     else if (/\d/.test(ch)) em += 0.5;
     else em += bold ? 0.5 : 0.46;
@@ -170,8 +171,40 @@ export interface HeaderBlockOptions {
   placeDate: string;
 }
 
-const HEADER_COLUMNS = [4300, 5700] as const;
-const HEADER_INDENT = -400;
+/**
+ * Column widths of the header block: the right column is as wide as its widest line (quốc hiệu,
+ * tiêu ngữ, place and date) plus a little air, the left takes the rest; both together are exactly
+ * the text width, so the block never overhangs the margins.
+ */
+export function headerColumns(o: HeaderBlockOptions): [number, number] {
+  const [nationLine = '', ...mottoLines] = o.nation;
+  const right = Math.max(
+    estimateTextWidth(upper(nationLine), SIZE.nation, true),
+    estimateTextWidth(mottoLines.join(' '), SIZE.motto, true),
+    estimateTextWidth(o.placeDate, SIZE.placeDate),
+  );
+  const rightWidth = Math.min(Math.round(right * 1.08) + pt(6), Math.round(TEXT_WIDTH.portrait * 0.62));
+  return [TEXT_WIDTH.portrait - rightWidth, rightWidth];
+}
+
+const borderless = (width: number, children: Paragraph[], top = 0): TableCell =>
+  new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: 0, right: 0, top, bottom: 0 },
+    borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
+    children,
+  });
+
+/** A borderless layout table exactly as wide as the text, never indented past the margin. */
+function layoutTable(columns: readonly number[], rows: TableRow[]): Table {
+  return new Table({
+    width: { size: columns.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: [...columns],
+    layout: TableLayoutType.FIXED,
+    borders: NO_BORDERS,
+    rows,
+  });
+}
 
 /**
  * The header block: a borderless two-column table. Left: the issuing agency with a short rule under
@@ -179,7 +212,7 @@ const HEADER_INDENT = -400;
  * date in italics, level with the number.
  */
 export function headerBlock(o: HeaderBlockOptions): Table {
-  const [leftWidth, rightWidth] = HEADER_COLUMNS;
+  const [leftWidth, rightWidth] = headerColumns(o);
   const agencyLines = o.agency.map(upper);
   const last = agencyLines.length - 1;
   const agencyParagraphs = agencyLines.map((line, i) =>
@@ -193,30 +226,19 @@ export function headerBlock(o: HeaderBlockOptions): Table {
     centred(runs([{ text: motto }], SIZE.motto, { bold: true })),
     shortRule(estimateTextWidth(motto, SIZE.motto, true), rightWidth),
   ];
-  const cell = (width: number, children: Paragraph[], top = 0): TableCell =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { left: 0, right: 0, top, bottom: 0 },
-      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
-      children,
-    });
-  return new Table({
-    width: { size: leftWidth + rightWidth, type: WidthType.DXA },
-    columnWidths: [...HEADER_COLUMNS],
-    indent: { size: HEADER_INDENT, type: WidthType.DXA },
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({ cantSplit: true, children: [cell(leftWidth, [...agencyParagraphs, agencyRule]), cell(rightWidth, right)] }),
+  return layoutTable(
+    [leftWidth, rightWidth],
+    [
+      new TableRow({ cantSplit: true, children: [borderless(leftWidth, [...agencyParagraphs, agencyRule]), borderless(rightWidth, right)] }),
       new TableRow({
         cantSplit: true,
         children: [
-          cell(leftWidth, [centred(runs([{ text: o.number }], SIZE.number))], pt(6)),
-          cell(rightWidth, [centred(runs([{ text: o.placeDate }], SIZE.placeDate, { italic: true }))], pt(6)),
+          borderless(leftWidth, [centred(runs([{ text: o.number }], SIZE.number))], pt(6)),
+          borderless(rightWidth, [centred(runs([{ text: o.placeDate }], SIZE.placeDate, { italic: true }))], pt(6)),
         ],
       }),
     ],
-  });
+  );
 }
 
 /** "BÁO CÁO" and the summary line(s) under it, with a short rule. */
@@ -274,15 +296,49 @@ export function centredParagraph(inlines: readonly Inline[]): Paragraph {
   });
 }
 
+const ROMAN: readonly [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+
+/** 1 → "I", 4 → "IV", 12 → "XII": appendices are numbered in Roman numerals. */
+export function romanNumeral(n: number): string {
+  let out = '';
+  for (const [value, letters] of ROMAN) {
+    while (n >= value) {
+      out += letters;
+      n -= value;
+    }
+  }
+  return out;
+}
+
+export interface AppendixHeadingOptions {
+  /** "Phụ lục I" */
+  label: string;
+  /** The appendix's own title line, printed in capitals. */
+  title: string;
+  /** "(Kèm theo Báo cáo số …/… ngày … của …)" */
+  attachedTo: string;
+}
+
+/** An appendix's heading, centred: "Phụ lục I" in bold, its title in bold capitals, then what it is attached to in italics. */
+export function appendixHeading(o: AppendixHeadingOptions): Paragraph[] {
+  return [
+    centred(runs([{ text: o.label }], SIZE.title, { bold: true }), { keepNext: true }),
+    centred(runs([{ text: upper(o.title) }], SIZE.title, { bold: true }), { keepNext: true }),
+    centred(runs([{ text: o.attachedTo }], SIZE.body, { italic: true }), { keepNext: true, spacing: { ...tight, after: pt(12) } }),
+  ];
+}
+
 export function pageBreak(): Paragraph {
   return new Paragraph({ spacing: tight, children: [new PageBreak()] });
 }
 
 export interface TableColumn {
   header: string;
-  /** Relative width; the columns share the text width in these proportions. */
+  /** Relative width; what is left after every column's minimum is shared in these proportions. */
   weight: number;
   align?: 'left' | 'center' | 'right';
+  /** Its cells never wrap (numbers, codes such as "III.6.a.2", dates): the column is as wide as its widest cell. */
+  nowrap?: boolean;
 }
 
 /** A table row: cells of inline text, or a title row spanning the whole table (a group of tasks). */
@@ -299,16 +355,62 @@ function cellParagraph(inlines: readonly Inline[], align: 'left' | 'center' | 'r
   });
 }
 
+const CELL_MARGIN = 85;
+
+/** The narrowest a column may be: its widest cell (nowrap) or its longest word, header included, plus the cell margins. */
+function minimumWidth(column: TableColumn, cells: readonly (readonly Inline[])[]): number {
+  const widest = (text: string, bold: boolean): number =>
+    column.nowrap ? estimateTextWidth(text, SIZE.table, bold) : Math.max(0, ...text.split(/\s+/).map((w) => estimateTextWidth(w, SIZE.table, bold)));
+  let max = Math.max(0, ...column.header.split(/\s+/).map((w) => estimateTextWidth(w, SIZE.table, true)));
+  for (const cell of cells) {
+    const lines = [''];
+    for (const r of cell) {
+      if (r.break) lines.push('');
+      lines[lines.length - 1] += r.text;
+    }
+    const bold = cell.some((r) => r.bold);
+    for (const line of lines) max = Math.max(max, widest(line, bold));
+  }
+  // the estimate is rough: a little more so that the text really fits
+  return Math.ceil(max * 1.15) + 2 * CELL_MARGIN + 40;
+}
+
 /**
- * A data table in 12 pt with thin borders, filling the text width of its orientation. The header
- * row repeats on every page and no row splits across pages.
+ * Column widths that fit the content: each column gets at least its minimum; the rest of the text
+ * width is shared by weight among the columns that wrap.
+ */
+export function fitColumns(columns: readonly TableColumn[], rows: readonly TableRowSpec[], total: number): number[] {
+  const cellsOf = (i: number): (readonly Inline[])[] => rows.flatMap((r) => ('cells' in r ? [r.cells[i] ?? []] : []));
+  const minimum = columns.map((c, i) => minimumWidth(c, cellsOf(i)));
+  const widths = [...minimum];
+  const flexible = columns.map((c, i) => i).filter((i) => !columns[i]!.nowrap);
+  let open = flexible.length > 0 ? flexible : columns.map((_, i) => i);
+  // Share what the fixed columns leave; a column whose share is below its minimum keeps the minimum and leaves the sharing.
+  for (;;) {
+    const fixed = widths.reduce((a, w, i) => (open.includes(i) ? a : a + w), 0);
+    const left = total - fixed;
+    const weight = open.reduce((a, i) => a + columns[i]!.weight, 0);
+    const below = open.filter((i) => (left * columns[i]!.weight) / weight < minimum[i]!);
+    if (below.length === 0 || below.length === open.length) {
+      for (const i of open) widths[i] = Math.max(minimum[i]!, Math.floor((left * columns[i]!.weight) / weight));
+      break;
+    }
+    open = open.filter((i) => !below.includes(i));
+  }
+  // rounding (and overfull tables) go to the widest flexible column
+  const widest = (flexible.length ? flexible : widths.map((_, i) => i)).reduce((a, i) => (widths[i]! > widths[a]! ? i : a));
+  widths[widest]! += total - widths.reduce((a, b) => a + b, 0);
+  return widths;
+}
+
+/**
+ * A data table in 12 pt with thin borders, filling the text width of its orientation, its columns
+ * as wide as their content needs. The header row repeats on every page and no row splits across pages.
  */
 export function dataTable(columns: readonly TableColumn[], rows: readonly TableRowSpec[], orientation: 'portrait' | 'landscape'): Table {
   const total = TEXT_WIDTH[orientation];
-  const sum = columns.reduce((a, c) => a + c.weight, 0);
-  const widths = columns.map((c) => Math.floor((total * c.weight) / sum));
-  widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
-  const margins = { left: 85, right: 85, top: 0, bottom: 0 };
+  const widths = fitColumns(columns, rows, total);
+  const margins = { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 };
   const cell = (i: number, paragraph: Paragraph): TableCell =>
     new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, margins, verticalAlign: VerticalAlignTable.CENTER, children: [paragraph] });
   const header = new TableRow({
@@ -384,10 +486,12 @@ export interface ClosingBlockOptions {
   recipients: readonly string[];
   /** Authority and title lines: "KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC". */
   signerLines: readonly string[];
+  /** The signer's name; without it, `namePlaceholder` is printed highlighted, so the place is not missed. */
   signerName?: string;
+  namePlaceholder: string;
 }
 
-const CLOSING_COLUMNS = [4300, 5055] as const;
+const CLOSING_COLUMNS = [4300, TEXT_WIDTH.portrait - 4300] as const;
 
 /** Nơi nhận (left) and the signature block (right) in a borderless two-column table. */
 export function closingBlock(o: ClosingBlockOptions): Table {
@@ -396,24 +500,14 @@ export function closingBlock(o: ClosingBlockOptions): Table {
     new Paragraph({ spacing: tight, children: runs([{ text: o.recipientsLabel }], SIZE.recipientsLabel, { bold: true, italic: true }) }),
     ...o.recipients.map((r) => new Paragraph({ spacing: tight, children: runs([{ text: `- ${r}` }], SIZE.recipients) })),
   ];
+  const name = o.signerName
+    ? runs([{ text: o.signerName }], SIZE.signer, { bold: true })
+    : [new TextRun({ text: o.namePlaceholder, font: FONT, size: halfPt(SIZE.signer), italics: true, highlight: 'yellow' })];
   const right = [
     ...o.signerLines.map((line) => centred(runs([{ text: upper(line) }], SIZE.signer, { bold: true }))),
-    centred(runs([{ text: o.signerName ?? '' }], SIZE.signer, { bold: true }), { spacing: { ...tight, before: pt(80) } }),
+    centred(name, { spacing: { ...tight, before: pt(80) } }),
   ];
-  const cell = (width: number, children: Paragraph[]): TableCell =>
-    new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { left: 0, right: 0, top: 0, bottom: 0 },
-      borders: { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER },
-      children,
-    });
-  return new Table({
-    width: { size: leftWidth + rightWidth, type: WidthType.DXA },
-    columnWidths: [...CLOSING_COLUMNS],
-    layout: TableLayoutType.FIXED,
-    borders: NO_BORDERS,
-    rows: [new TableRow({ cantSplit: true, children: [cell(leftWidth, left), cell(rightWidth, right)] })],
-  });
+  return layoutTable(CLOSING_COLUMNS, [new TableRow({ cantSplit: true, children: [borderless(leftWidth, left), borderless(rightWidth, right)] })]);
 }
 
 /** Space between the body and the closing block. */
@@ -448,16 +542,32 @@ export function portraitSection(children: ISectionOptions['children']): ISection
   };
 }
 
-/** A landscape section for wide appendix tables, numbered on like the rest. */
-export function landscapeSection(children: ISectionOptions['children']): ISectionOptions {
+/**
+ * An appendix: a landscape section of its own whose pages are numbered apart from the body's,
+ * restarting at 1 and reading "Phụ lục I - 2" at the top, from its second page.
+ */
+export function appendixSection(label: string, children: ISectionOptions['children']): ISectionOptions {
   return {
     properties: {
+      titlePage: true,
       page: {
         size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
         margin: { ...LANDSCAPE_MARGIN, header: HEADER_DISTANCE, footer: HEADER_DISTANCE, gutter: 0 },
+        pageNumbers: { start: 1 },
       },
     },
-    headers: { default: pageNumberHeader() },
+    headers: {
+      first: new Header({ children: [new Paragraph({ spacing: tight, children: [] })] }),
+      default: new Header({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.RIGHT,
+            spacing: tight,
+            children: [new TextRun({ children: [`${label} - `, PageNumber.CURRENT], font: FONT, size: halfPt(SIZE.table), italics: true })],
+          }),
+        ],
+      }),
+    },
     children,
   };
 }

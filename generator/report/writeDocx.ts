@@ -2,8 +2,8 @@ import { Packer } from 'docx';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ConsolidatedReport } from '../../core/report/schema.ts';
 import { deterministicZip } from '../output/deterministicZip.ts';
-import { markdownToDocx, type RenderAssets } from './markdownToDocx.ts';
-import { renderTemplate } from './renderTemplate.ts';
+import { DirectiveError, markdownToDocx, type RenderAssets } from './markdownToDocx.ts';
+import { renderTemplate, TemplateError } from './renderTemplate.ts';
 
 /**
  * The report as DOCX bytes: template → Markdown → docx objects → package. Same input, same bytes,
@@ -12,7 +12,13 @@ import { renderTemplate } from './renderTemplate.ts';
  */
 export async function writeReportDocx(report: ConsolidatedReport, templatePath: string, assets: RenderAssets = {}): Promise<Uint8Array> {
   const { tree } = renderTemplate(templatePath, report);
-  const document = markdownToDocx(tree, report, assets);
+  let document;
+  try {
+    document = markdownToDocx(tree, report, assets);
+  } catch (e) {
+    if (e instanceof DirectiveError) throw new TemplateError(templatePath, undefined, undefined, e.message);
+    throw e;
+  }
   const packed = new Uint8Array(await Packer.toBuffer(document));
   return stabilizeDocx(packed, `${report.reportDate}T00:00:00Z`);
 }

@@ -41,11 +41,13 @@ describe('the report follows Nghị định 30/2020/NĐ-CP', () => {
     expect(first).toContain('<w:titlePg/>');
   });
 
-  it('puts the appendices in a landscape section', () => {
+  it('puts each appendix in a landscape section of its own', () => {
     const sections = sectionProperties(documentXml);
-    expect(sections).toHaveLength(2);
-    expect(attribute(sections[1]!, 'w:pgSz', 'w:orient')).toBe('landscape');
-    expect(attribute(sections[1]!, 'w:pgSz', 'w:w')).toBe('16838');
+    expect(sections).toHaveLength(4);
+    for (const s of sections.slice(1)) {
+      expect(attribute(s, 'w:pgSz', 'w:orient')).toBe('landscape');
+      expect(attribute(s, 'w:pgSz', 'w:w')).toBe('16838');
+    }
   });
 
   it('numbers pages at the top from page 2: a PAGE field in the default header, nothing on the first page', () => {
@@ -114,8 +116,8 @@ describe('the report follows Nghị định 30/2020/NĐ-CP', () => {
     }
     expect(all).toContain('9/13 huyện đã hoàn thành');
     expect(all).toContain('Văn phòng UBND tỉnh');
-    expect(all).toContain('PHỤ LỤC 1');
-    expect(all).toContain('PHỤ LỤC 3');
+    expect(texts).toContain('Phụ lục I');
+    expect(texts).toContain('Phụ lục III');
     expect(texts).toContain('Nơi nhận:');
     expect(texts).toContain('- Lưu: VT, PC06.');
     expect(texts).toContain('GIÁM ĐỐC');
@@ -191,7 +193,7 @@ describe.skipIf(!hasLibreOffice)('LibreOffice opens it', () => {
       'II. KẾT QUẢ THỰC HIỆN',
       'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
       'V. ĐỀ XUẤT, KIẾN NGHỊ',
-      'PHỤ LỤC 1',
+      'Phụ lục I',
     ]) {
       expect(text).toContain(line);
     }
