@@ -66,7 +66,7 @@ export async function build() {
     target: 'node20',
     packages: 'external',
     metafile: true,
-    logLevel: 'warning',
+    logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
   mkdirSync(tmp, { recursive: true });

@@ -3,17 +3,25 @@
 // Exits once the command has returned, even if a worker thread is stuck: its work is no longer needed.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BUILD_DIR, ENTRIES, ensureBuilt } from './build.mjs';
+import { BUILD_DIR, ENTRIES, ROOT, ensureBuilt } from './build.mjs';
 
 const [command, ...argv] = process.argv.slice(2);
 if (!command || !(command in ENTRIES) || command === 'check-worker') {
   console.error(`Lệnh không hợp lệ: "${command ?? ''}". Các lệnh: report, validate, template, samples, plan.`);
   process.exit(2);
 }
-await ensureBuilt();
+let entry = pathToFileURL(join(BUILD_DIR, `${command}.mjs`)).href;
+try {
+  await ensureBuilt();
+} catch {
+  // build/ not writable (another user, a read-only checkout): run the sources through tsx, slower but current.
+  const { register } = await import('tsx/esm/api');
+  register();
+  entry = pathToFileURL(join(ROOT, ENTRIES[command])).href;
+}
 // A command written to run on import reads its arguments from process.argv, as when run directly.
 process.argv.splice(2, 1);
-const mod = await import(pathToFileURL(join(BUILD_DIR, `${command}.mjs`)).href);
+const mod = await import(entry);
 const code = typeof mod.main === 'function' ? await mod.main(argv) : (process.exitCode ?? 0);
 // stdout and stderr are synchronous for files, pipes and terminals on Linux and macOS: nothing is lost.
 process.exit(code);

@@ -1,31 +1,25 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { validFilling } from '../../generator/samples/scenario.ts';
 import { tasksForAgency } from '../../core/plan/normalize.ts';
 import type { Issue } from '../../core/validation/catalogue.ts';
 import { codesAt, makeWorkbook, plan, period, tempDir, validateBytes } from '../helpers/workbooks.ts';
+import { REPO, runCli, runMain, type Run } from '../helpers/cli.ts';
+import { main as planMain } from '../../generator/cli/plan.ts';
+import { main as templateMain } from '../../generator/cli/template.ts';
+import { main as reportMain } from '../../generator/cli/report.ts';
 
-/** The command-line contract (PRODUCT.md), run as child processes the way users run it. */
+/**
+ * The command-line contract (PRODUCT.md). Most cases call each command's main(argv) in this process;
+ * `validate` and a few end-to-end cases run the built launcher as users do (npm run COMMAND).
+ */
 
-const REPO = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const TSX = join(REPO, 'node_modules', '.bin', 'tsx');
+type Command = 'validate' | 'plan' | 'template' | 'report';
+const MAINS = { plan: planMain, template: templateMain, report: reportMain } as const;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(script: 'validate' | 'plan' | 'template', args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(TSX, [join(REPO, 'generator', 'cli', `${script}.ts`), ...args], { cwd: REPO, timeout: 60_000, maxBuffer: 20 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-      done({ code, stdout, stderr });
-    });
-  });
+function cli(script: Command, args: string[]): Promise<Run> {
+  return script === 'validate' ? runCli(script, args) : runMain(MAINS[script], args);
 }
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i;
@@ -211,4 +205,156 @@ describe('template', () => {
     expectNoStackTrace(a);
     expectNoStackTrace(b);
   });
+});
+
+describe('plan without --json', () => {
+  it('lists the agency codes that template --agency takes', async () => {
+    const r = await cli('plan', ['quang-ngai-2022']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/--agency/);
+    for (const a of plan('quang-ngai-2022').reportingAgencies) expect(r.stdout).toMatch(new RegExp(`^  ${a.code} +${a.name.replace(/[()&.]/g, '\\$&')}$`, 'm'));
+  });
+});
+
+describe('report: commands that never crash', () => {
+  const SAMPLES = join(REPO, 'samples', 'quang-ngai-2022', 'submissions');
+  const month = join(SAMPLES, '2023-01');
+  const copyMonth = (to: string): string => {
+    cpSync(month, to, { recursive: true });
+    return to;
+  };
+  const json = (r: Run) => JSON.parse(r.stdout) as { plan: string; period: string; agencies: { submitted: number } };
+
+  it('--plan path/to/plan.yaml of a plan that is not shipped: the workers get the loaded plan', async () => {
+    const yaml = readFileSync(join(REPO, 'plans', 'quang-ngai-2022.yaml'), 'utf8').replace(/^id: quang-ngai-2022$/m, 'id: thu-nghiem-rieng');
+    const planFile = join(tmp.dir, 'ke-hoach', 'rieng.yaml');
+    mkdirSync(join(tmp.dir, 'ke-hoach'), { recursive: true });
+    writeFileSync(planFile, yaml);
+    // Enough files for worker threads: three copies of the month.
+    const inDir = join(tmp.dir, 'nhieu', '2023-01');
+    for (const k of ['a', 'b', 'c']) copyMonth(join(inDir, k));
+    const r = await cli('report', ['--plan', planFile, '--in', inDir, '--out', join(tmp.dir, 'kq-plan', 'bao-cao.docx'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).plan).toBe('thu-nghiem-rieng');
+  }, 120_000);
+
+  it('a period folder named in lower case (2023-h1) is found, with or without --period', async () => {
+    // Cần Thơ reports half-yearly: its agencies send 2023-H1 files.
+    const root = join(tmp.dir, 'nua-nam');
+    cpSync(join(REPO, 'samples', 'can-tho-2022', 'submissions', '2023-H1'), join(root, '2023-h1'), { recursive: true });
+    for (const args of [[], ['--period', '2023-H1']]) {
+      const r = await cli('report', ['--plan', 'can-tho-2022', '--in', root, '--out', join(tmp.dir, 'kq-nua-nam', 'bao-cao.docx'), '--json', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(json(r).period).toBe('2023-H1');
+      expect(json(r).agencies.submitted).toBeGreaterThan(5);
+    }
+  }, 120_000);
+
+  it('--period P --in FOLDER reads FOLDER itself when it holds the files, whatever its name', async () => {
+    const folder = copyMonth(join(tmp.dir, 'tep-nop-thang-1'));
+    const r = await cli('report', ['--period', '2023-01', '--in', folder, '--out', join(tmp.dir, 'kq-thu-muc', 'bao-cao.docx'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(json(r).agencies.submitted).toBeGreaterThan(30);
+  }, 120_000);
+
+  it('--in FILE: a clear message, exit 2', async () => {
+    const r = await cli('report', ['--in', file('valid.xlsx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/là một tệp, không phải thư mục.*npm run validate/);
+    expectNoStackTrace(r);
+  });
+
+  it('--out inside --in is refused, and nothing is written there', async () => {
+    const folder = copyMonth(join(tmp.dir, 'ra-trong-vao', '2023-01'));
+    const r = await cli('report', ['--in', folder, '--out', join(folder, 'ket-qua', 'bao-cao.docx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/nằm trong thư mục các tệp nộp/);
+    expect(existsSync(join(folder, 'ket-qua'))).toBe(false);
+  });
+
+  it('a second run into the same --out stops with a clear message while another holds the lock', async () => {
+    const outDir = join(tmp.dir, 'kq-khoa');
+    mkdirSync(outDir, { recursive: true });
+    // A live process (the test runner's parent) holds the lock.
+    writeFileSync(join(outDir, '.da06.lock'), String(process.ppid));
+    const r = await cli('report', ['--out', join(outDir, 'bao-cao.docx')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`tiến trình ${process.ppid}.*đang ghi kết quả vào "${outDir}"`));
+    expect(readdirSync(outDir)).toEqual(['.da06.lock']);
+  });
+
+  it('a rerun after the rejected file is fixed leaves no stale note; two rejected files of one name get two notes', async () => {
+    const root = join(tmp.dir, 'sua-lai');
+    const folder = copyMonth(join(root, '2023-01'));
+    mkdirSync(join(folder, 'a'));
+    mkdirSync(join(folder, 'b'));
+    writeFileSync(join(folder, 'a', 'bao-cao.xlsx'), 'hỏng');
+    writeFileSync(join(folder, 'b', 'bao-cao.xlsx'), 'hỏng');
+    const out = join(tmp.dir, 'kq-sua-lai', 'bao-cao.docx');
+    const notes = join(tmp.dir, 'kq-sua-lai', 'phan-hoi-2023-01');
+    expect((await cli('report', ['--in', root, '--out', out])).code).toBe(0);
+    const first = readdirSync(notes);
+    expect(first).toEqual(expect.arrayContaining(['2023-01--a--bao-cao.txt', '2023-01--b--bao-cao.txt']));
+    const note = readFileSync(join(notes, '2023-01--a--bao-cao.txt'), 'utf8');
+    expect(note).toContain('"2023-01/a/bao-cao.xlsx"');
+    // Sent to an outside agency: no absolute path of the compiler's machine.
+    expect(note).not.toContain(tmp.dir);
+    rmSync(join(folder, 'a'), { recursive: true });
+    rmSync(join(folder, 'b'), { recursive: true });
+    expect((await cli('report', ['--in', root, '--out', out])).code).toBe(0);
+    expect(readdirSync(notes).sort()).toEqual(first.filter((n) => !/bao-cao/.test(n)).sort());
+    expect(readdirSync(join(tmp.dir, 'kq-sua-lai')).filter((n) => n.startsWith('.'))).toEqual([]);
+  }, 120_000);
+});
+
+describe('report: write errors end with exit 2, a Vietnamese message naming the path, old outputs intact', () => {
+  const previous = () => {
+    const dir = join(tmp.dir, `kq-loi-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(dir, { recursive: true });
+    for (const ext of ['docx', 'xlsx', 'json']) writeFileSync(join(dir, `bao-cao.${ext}`), `cũ ${ext}`);
+    return dir;
+  };
+  const intact = (dir: string) => {
+    for (const ext of ['docx', 'xlsx', 'json']) expect(readFileSync(join(dir, `bao-cao.${ext}`), 'utf8')).toBe(`cũ ${ext}`);
+    expect(readdirSync(dir).sort()).toEqual(['bao-cao.docx', 'bao-cao.json', 'bao-cao.xlsx']);
+  };
+  /** Root ignores file permissions: drop to nobody for the permission cases. */
+  const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+
+  it('a full disk (file size limit, ulimit -f)', async () => {
+    const dir = previous();
+    const r = await runCli('report', ['--out', join(dir, 'bao-cao.docx')], { shell: 'ulimit -f 64;' });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`Vượt giới hạn kích thước tệp .*"${dir}/bao-cao\\.docx".*Các tệp kết quả cũ`));
+    expectNoStackTrace(r);
+    intact(dir);
+  }, 120_000);
+
+  it('a read-only output folder', async () => {
+    const dir = previous();
+    chmodSync(dir, 0o555);
+    try {
+      const r = await runCli('report', ['--out', join(dir, 'bao-cao.docx')], { prefix: asNobody });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`Không có quyền ghi vào "${dir}"`));
+      expectNoStackTrace(r);
+      intact(dir);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  }, 120_000);
+
+  it('an output folder that cannot be created', async () => {
+    const dir = previous();
+    chmodSync(dir, 0o555);
+    try {
+      const r = await runCli('report', ['--out', join(dir, 'con', 'bao-cao.docx')], { prefix: asNobody });
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`Không có quyền ghi vào "${dir}/con"`));
+      expectNoStackTrace(r);
+      intact(dir);
+    } finally {
+      chmodSync(dir, 0o755);
+    }
+  }, 120_000);
 });
