@@ -3,7 +3,9 @@ import type { IndicatorTarget } from '../plan/schema.ts';
 import { dueDate, deadlineText } from '../plan/deadline.ts';
 import { periodCutoff, periodDueDate, periodLabel, periodMonths, periodPhrase, periodSpan, previousPeriod, type Period } from '../period/period.ts';
 import type { Submission, TaskReport } from '../submission/schema.ts';
-import type { Issue } from '../validation/catalogue.ts';
+import { CATALOGUE, type Issue } from '../validation/catalogue.ts';
+import { LEVEL_ORDER, levelLabel, planLevelLabels } from './levels.ts';
+import { groupByTheme } from './themes.ts';
 import { targetText } from './targets.ts';
 import type {
   AgencyReportStatus,
@@ -13,7 +15,9 @@ import type {
   ConsolidatedStatus,
   GroupSummary,
   IndicatorSummary,
+  LevelReporting,
   Quote,
+  SpreadPart,
   TaskSummary,
 } from './schema.ts';
 
@@ -44,7 +48,7 @@ export interface ConsolidationInput {
 const round1 = (n: number): number => Math.round(n * 10) / 10;
 const nextDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-function agencyRows(np: NormalizedPlan, received: Map<string, Received>): AgencyRow[] {
+function agencyRows(np: NormalizedPlan, received: Map<string, Received>, labels: Map<string, string>): AgencyRow[] {
   return np.reportingAgencies.map((a) => {
     const r = received.get(a.code);
     const errors = r?.issues.filter((i) => i.severity === 'error').length ?? 0;
@@ -53,6 +57,8 @@ function agencyRows(np: NormalizedPlan, received: Map<string, Received>): Agency
       name: a.name,
       short: a.short ?? a.name,
       kind: a.kind,
+      level: a.level,
+      levelLabel: labels.get(a.level) ?? a.level,
       status: r?.status ?? 'missing',
       ...(r ? { file: r.file } : {}),
       ...(r?.submission?.reportDate ? { reportDate: r.submission.reportDate } : {}),
@@ -65,6 +71,15 @@ function agencyRows(np: NormalizedPlan, received: Map<string, Received>): Agency
   });
 }
 
+/** Reporting counts per level, so departments and communes are never summed into one rate. */
+function reportingByLevel(rows: AgencyRow[], labels: Map<string, string>): LevelReporting[] {
+  return [...labels.entries()].map(([level, label]) => {
+    const mine = rows.filter((r) => r.level === level);
+    const count = (s: AgencyReportStatus) => mine.filter((r) => r.status === s).length;
+    return { level, label, expected: mine.length, submitted: count('on-time') + count('late'), onTime: count('on-time'), late: count('late'), missing: count('missing'), rejected: count('rejected') };
+  });
+}
+
 function combineStatus(statuses: AgencyTaskStatus['status'][]): ConsolidatedStatus {
   const reported = statuses.filter((s) => s !== 'noReport');
   if (reported.length === 0) return 'noReport';
@@ -73,21 +88,79 @@ function combineStatus(statuses: AgencyTaskStatus['status'][]): ConsolidatedStat
   return 'notStarted';
 }
 
-function levelWord(np: NormalizedPlan, codes: string[]): string {
-  const agencies = codes.map((c) => np.agencies.get(c)!);
-  if (agencies.every((a) => a.kind === 'commune')) return 'xã';
-  return agencies.some((a) => a.code.startsWith('Q_')) ? 'quận, huyện' : 'huyện';
+/** Per-level counts of a task's responsible agencies: "24/37 sở, ngành; 12/13 huyện, thị xã, thành phố". */
+function spreadOf(leads: AgencyTaskStatus[], np: NormalizedPlan): TaskSummary['spread'] {
+  const parts: SpreadPart[] = [];
+  for (const level of LEVEL_ORDER) {
+    const mine = leads.filter((l) => l.level === level);
+    if (!mine.length) continue;
+    const count = (s: AgencyTaskStatus['status']) => mine.filter((l) => l.status === s).length;
+    parts.push({
+      level,
+      label: levelLabel(level, mine.map((l) => np.agencies.get(l.agency)!)),
+      total: mine.length,
+      done: count('done'),
+      inProgress: count('inProgress'),
+      notStarted: count('notStarted'),
+      noReport: count('noReport'),
+    });
+  }
+  const [first] = parts;
+  if (!first) return undefined;
+  return {
+    level: first.label,
+    total: first.total,
+    done: first.done,
+    inProgress: first.inProgress,
+    notStarted: first.notStarted,
+    noReport: first.noReport,
+    text: `${parts.map((p) => `${p.done}/${p.total} ${p.label}`).join('; ')} đã hoàn thành`,
+    parts,
+  };
 }
 
-function taskSummary(np: NormalizedPlan, task: ResolvedTask, accepted: Map<string, Submission>, cutoff: string): TaskSummary {
+/** Spread is given when a task has more responsible agencies than a sentence can name. */
+const SPREAD_FROM = 3;
+
+/** What an agency last said about each task, by agency then task: from the previous period's report. */
+type History = Map<string, Map<string, { status: AgencyTaskStatus; period: string }>>;
+
+function historyOf(previous: ConsolidatedReport | undefined): History {
+  const out: History = new Map();
+  if (!previous) return out;
+  for (const t of previous.tasks) {
+    for (const l of [...t.leads, ...t.supports]) {
+      if (l.status === 'noReport') continue;
+      const byTask = out.get(l.agency) ?? out.set(l.agency, new Map()).get(l.agency)!;
+      byTask.set(t.id, { status: l, period: l.carriedFrom ?? previous.period.id });
+    }
+  }
+  return out;
+}
+
+function taskSummary(np: NormalizedPlan, task: ResolvedTask, accepted: Map<string, Submission>, history: History, period: { start: string; cutoff: string }): TaskSummary {
   const reportOf = (agency: string): TaskReport | undefined => accepted.get(agency)?.tasks.find((t) => t.id === task.id);
   const entry = (agency: string, role: AgencyTaskStatus['role']): AgencyTaskStatus => {
     const r = reportOf(agency);
     const a = np.agencies.get(agency)!;
+    const before = history.get(agency)?.get(task.id);
+    const base = { agency, name: a.name, role, level: a.level };
+    // Completion is sticky: a lead that said "done" before has finished, whatever it says (or
+    // does not say) now. A lead that did not report carries its last status forward, marked.
+    if (before && (!r?.status || (before.status.status === 'done' && r.status !== 'done'))) {
+      const b = before.status;
+      return {
+        ...base,
+        status: b.status,
+        ...(b.progress !== undefined ? { progress: b.progress } : {}),
+        ...(b.completedOn ? { completedOn: b.completedOn } : {}),
+        result: r?.result || b.result,
+        difficulties: r?.difficulties ?? '',
+        carriedFrom: before.period,
+      };
+    }
     return {
-      agency,
-      name: a.short ?? a.name,
-      role,
+      ...base,
       status: r?.status ?? 'noReport',
       ...(r?.progress !== undefined ? { progress: r.progress } : {}),
       ...(r?.completedOn ? { completedOn: r.completedOn } : {}),
@@ -103,23 +176,12 @@ function taskSummary(np: NormalizedPlan, task: ResolvedTask, accepted: Map<strin
   const status = combineStatus(leads.map((l) => l.status));
   const dues = task.responsible.map((a) => dueDate(task.deadline, np.agencies.get(a)!.level)).filter((d): d is string => !!d).sort();
   const due = dues[0] ?? dueDate(task.deadline, 'province');
-  const reportedProgress = leads.map((l) => l.progress).filter((p): p is number => p !== undefined);
-  const districts = task.responsible.filter((a) => ['district', 'commune'].includes(np.agencies.get(a)!.kind));
-  let spread: TaskSummary['spread'];
-  if (districts.length >= 3) {
-    const count = (s: AgencyTaskStatus['status']) => leads.filter((l) => districts.includes(l.agency) && l.status === s).length;
-    const word = levelWord(np, districts);
-    const done = count('done');
-    spread = {
-      level: word,
-      total: districts.length,
-      done,
-      inProgress: count('inProgress'),
-      notStarted: count('notStarted'),
-      noReport: count('noReport'),
-      text: `${done}/${districts.length} ${word} đã hoàn thành`,
-    };
-  }
+  // A mean over part of the leads would print "đang thực hiện, tiến độ 100%": only over all of them.
+  const progresses = leads.map((l) => l.progress);
+  const progress = progresses.every((p): p is number => p !== undefined) && progresses.length ? round1(progresses.reduce((s, p) => s + p, 0) / progresses.length) : undefined;
+  const spread = leads.length >= SPREAD_FROM ? spreadOf(leads, np) : undefined;
+  const carried = leads.filter((l) => l.carriedFrom).length;
+  const overdue = !!due && due < period.cutoff && status !== 'done';
   return {
     id: task.id,
     title: task.title,
@@ -129,11 +191,12 @@ function taskSummary(np: NormalizedPlan, task: ResolvedTask, accepted: Map<strin
     deadline: deadlineText(task.deadline),
     ...(due ? { due } : {}),
     status,
-    overdue: !!due && due < cutoff && status !== 'done',
-    ...(reportedProgress.length ? { progress: round1(reportedProgress.reduce((s, p) => s + p, 0) / reportedProgress.length) } : {}),
+    overdue,
+    ...(progress !== undefined ? { progress } : {}),
     leads,
     supports,
     ...(spread ? { spread } : {}),
+    ...(carried ? { carried } : {}),
   };
 }
 
@@ -196,7 +259,7 @@ function indicatorSummary(ind: ResolvedIndicator, period: Period, accepted: Map<
     const a = np.agencies.get(agency)!;
     byAgency.push({
       agency,
-      name: a.short ?? a.name,
+      name: a.name,
       numerator: r.numerator,
       ...(r.denominator !== undefined ? { denominator: r.denominator } : {}),
       ...(value !== undefined ? { value } : {}),
@@ -225,6 +288,7 @@ function indicatorSummary(ind: ResolvedIndicator, period: Period, accepted: Map<
     reported: byAgency.length,
     expected: ind.reportingAgencies.length,
     byAgency,
+    pending: ind.reportingAgencies.filter((a) => !byAgency.some((b) => b.agency === a)).map((a) => np.agencies.get(a)!.name),
   };
 }
 
@@ -244,32 +308,47 @@ function quotes(np: NormalizedPlan, accepted: Map<string, Submission>, field: 'd
       const quote = byText.get(key) ?? byText.set(key, { text, sources: [] }).get(key)!;
       const mine = quote.sources.find((q) => q.agency === a.code);
       if (mine) mine.task = mine.task ? `${mine.task}, ${t.id}` : t.id;
-      else quote.sources.push({ agency: a.code, name: a.short ?? a.name, task: t.id });
+      else quote.sources.push({ agency: a.code, name: a.name, task: t.id });
     }
   }
   return [...byText.values()];
+}
+
+/** The most frequent kinds of error of a returned file, by catalogue title, most frequent first. */
+function mainKinds(issues: readonly Issue[], n = 3): string[] {
+  const counts = new Map<string, number>();
+  for (const i of issues) if (i.severity === 'error') counts.set(i.code, (counts.get(i.code) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, n)
+    .map(([code]) => (CATALOGUE as Record<string, { title: string }>)[code]?.title ?? code)
+    .map((title) => title.charAt(0).toLowerCase() + title.slice(1));
 }
 
 /** Consolidation: a pure function of the plan, the period and what was received. */
 export function consolidate(input: ConsolidationInput): ConsolidatedReport {
   const { np, period, previous } = input;
   const cutoff = periodCutoff(period, np.plan.reporting);
+  const start = nextDay(periodCutoff(previousPeriod(period), np.plan.reporting));
   const receivedBy = new Map(input.received.map((r) => [r.agency, r]));
   const accepted = new Map(
     input.received.filter((r) => r.status !== 'rejected' && r.submission).map((r) => [r.agency, r.submission!]),
   );
-  const rows = agencyRows(np, receivedBy);
+  const labels = planLevelLabels(np.reportingAgencies);
+  const rows = agencyRows(np, receivedBy, labels);
   const count = (s: AgencyReportStatus) => rows.filter((r) => r.status === s).length;
   const expected = rows.length;
   const onTime = count('on-time');
   const late = count('late');
-  const tasks = np.tasks.map((t) => taskSummary(np, t, accepted, cutoff));
-  if (previous) {
-    const before = new Map(previous.tasks.map((t) => [t.id, t.status]));
-    tasks.forEach((t) => {
-      const s = before.get(t.id);
-      if (s) t.previousStatus = s;
-    });
+  const history = historyOf(previous);
+  const tasks = np.tasks.map((t) => taskSummary(np, t, accepted, history, { start, cutoff }));
+  const before = new Map(previous?.tasks.map((t) => [t.id, t]));
+  for (const t of tasks) {
+    const b = before.get(t.id);
+    if (b) t.previousStatus = b.status;
+    const completedHere = t.leads.some((l) => !l.carriedFrom && l.completedOn !== undefined && l.completedOn >= start && l.completedOn <= cutoff);
+    if (t.status === 'done' && (previous ? b?.status !== 'done' : completedHere)) t.completedInPeriod = true;
+    if (t.overdue && (previous ? !b?.overdue : !!t.due && t.due >= start)) t.newlyOverdue = true;
   }
   const indicators = np.indicators.map((i) => indicatorSummary(i, period, accepted, np));
   if (previous) {
@@ -282,6 +361,9 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
   const span = periodSpan(period);
   const { plan } = np;
   const standing = np.agencies.get(plan.standing.agency)!;
+  const difficulties = quotes(np, accepted, 'difficulties');
+  const proposals = quotes(np, accepted, 'proposals');
+  const order = np.reportingAgencies.map((a) => a.code);
   return {
     plan: { id: plan.id, title: plan.title, ...(plan.number ? { number: plan.number } : {}), date: plan.date, province: plan.province, place: plan.place, issuer: plan.issuer },
     period: {
@@ -289,7 +371,7 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
       kind: period.kind,
       label: periodLabel(period),
       phrase: periodPhrase(period),
-      start: nextDay(periodCutoff(previousPeriod(period), plan.reporting)),
+      start,
       end: span.end,
       cutoff,
       due: periodDueDate(period, plan.reporting),
@@ -314,15 +396,24 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
       rate: expected ? round1(((onTime + late) / expected) * 100) : 0,
       onTimeRate: expected ? round1((onTime / expected) * 100) : 0,
     },
+    reportingByLevel: reportingByLevel(rows, labels),
     agencyRows: rows,
-    rejected: input.rejected.map((r) => ({ file: r.file, ...(r.agency ? { agency: r.agency, name: np.agencies.get(r.agency)?.name } : {}), issues: r.issues })),
+    rejected: input.rejected.map((r) => ({
+      file: r.file,
+      ...(r.agency ? { agency: r.agency, name: np.agencies.get(r.agency)?.name } : {}),
+      issues: r.issues,
+      errors: r.issues.filter((i) => i.severity === 'error').length,
+      mainKinds: mainKinds(r.issues),
+    })),
     superseded: input.superseded,
     skipped: input.skipped,
     tasks,
     groups: groupSummaries(np, tasks),
     indicators,
-    difficulties: quotes(np, accepted, 'difficulties'),
-    proposals: quotes(np, accepted, 'proposals'),
+    difficulties,
+    proposals,
+    difficultyThemes: groupByTheme(difficulties, order, standing.code),
+    proposalThemes: groupByTheme(proposals, order, standing.code),
     sources: input.sources,
     ...(previous
       ? {

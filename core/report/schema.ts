@@ -15,6 +15,9 @@ export const AgencyRowSchema = z.object({
   name: z.string(),
   short: z.string(),
   kind: z.string(),
+  /** Administrative level (province, district, commune) and how the report names it ("huyện, thị xã, thành phố"). */
+  level: z.string().optional(),
+  levelLabel: z.string().optional(),
   status: AgencyReportStatusSchema,
   file: z.string().optional(),
   reportDate: z.string().optional(),
@@ -30,6 +33,16 @@ export const AgencyRowSchema = z.object({
 /** A task's status across agencies: `noReport` when none of its responsible agencies reported it. */
 export const ConsolidatedStatusSchema = z.enum(['done', 'inProgress', 'notStarted', 'noReport']);
 
+export const SpreadPartSchema = z.object({
+  level: z.string(),
+  label: z.string(),
+  total: z.number(),
+  done: z.number(),
+  inProgress: z.number(),
+  notStarted: z.number(),
+  noReport: z.number(),
+});
+
 export const AgencyTaskStatusSchema = z.object({
   agency: z.string(),
   name: z.string(),
@@ -39,6 +52,10 @@ export const AgencyTaskStatusSchema = z.object({
   completedOn: z.string().optional(),
   result: z.string(),
   difficulties: z.string(),
+  /** Period of the last report this status comes from, when the agency did not report it this period ("theo báo cáo kỳ trước"). */
+  carriedFrom: z.string().optional(),
+  /** Administrative level of the agency, for per-level counts. */
+  level: z.string().optional(),
 });
 
 export const TaskSummarySchema = z.object({
@@ -58,10 +75,29 @@ export const TaskSummarySchema = z.object({
   leads: z.array(AgencyTaskStatusSchema),
   /** Supporting agencies that reported on the task, with what they said. */
   supports: z.array(AgencyTaskStatusSchema),
-  /** For tasks given to every district (or commune): "9/13 huyện đã hoàn thành". */
+  /**
+   * For tasks with many responsible agencies: counts per level that leads it, e.g.
+   * "24/37 sở, ngành; 12/13 huyện, thị xã, thành phố đã hoàn thành". `level`, `total`, … repeat
+   * the first part for older readers.
+   */
   spread: z
-    .object({ level: z.string(), total: z.number(), done: z.number(), inProgress: z.number(), notStarted: z.number(), noReport: z.number(), text: z.string() })
+    .object({
+      level: z.string(),
+      total: z.number(),
+      done: z.number(),
+      inProgress: z.number(),
+      notStarted: z.number(),
+      noReport: z.number(),
+      text: z.string(),
+      parts: z.array(SpreadPartSchema).optional(),
+    })
     .optional(),
+  /** Responsible agencies whose status is carried forward from an earlier period. */
+  carried: z.number().optional(),
+  /** Done now and not done at the end of the previous period (or completed inside this period). */
+  completedInPeriod: z.boolean().optional(),
+  /** Overdue now and not overdue at the end of the previous period (or fell due inside this period). */
+  newlyOverdue: z.boolean().optional(),
   /** Status in the previous period, when its submissions were available. */
   previousStatus: ConsolidatedStatusSchema.optional(),
 });
@@ -97,7 +133,33 @@ export const IndicatorSummarySchema = z.object({
   reported: z.number(),
   expected: z.number(),
   byAgency: z.array(z.object({ agency: z.string(), name: z.string(), numerator: z.number().optional(), denominator: z.number().optional(), value: z.number().optional(), met: z.boolean().optional() })),
+  /** Names of the agencies that should have reported it and did not. */
+  pending: z.array(z.string()).optional(),
   previousValue: z.number().optional(),
+});
+
+/** Difficulties or proposals of one theme: how many agencies, the three most affected, a few texts. */
+export const ThemeSummarySchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  agencies: z.number(),
+  top: z.array(z.string()),
+  /** The standing agency wrote it too (it is neither counted nor named: it writes the report). */
+  self: z.boolean(),
+  texts: z.array(z.string()),
+  more: z.number(),
+});
+
+/** Reporting counts of one administrative level ("sở, ngành": 27/37). */
+export const LevelReportingSchema = z.object({
+  level: z.string(),
+  label: z.string(),
+  expected: z.number(),
+  submitted: z.number(),
+  onTime: z.number(),
+  late: z.number(),
+  missing: z.number(),
+  rejected: z.number(),
 });
 
 /** A difficulty or proposal, once per distinct text, with every agency (and task) that wrote it. */
@@ -126,7 +188,17 @@ export const ConsolidatedReportSchema = z.object({
     onTimeRate: z.number(),
   }),
   agencyRows: z.array(AgencyRowSchema),
-  rejected: z.array(z.object({ file: z.string(), agency: z.string().optional(), name: z.string().optional(), issues: z.array(IssueSchema) })),
+  rejected: z.array(
+    z.object({
+      file: z.string(),
+      agency: z.string().optional(),
+      name: z.string().optional(),
+      issues: z.array(IssueSchema),
+      /** Number of errors and the most frequent kinds (catalogue titles), for "bị trả lại do …". */
+      errors: z.number().optional(),
+      mainKinds: z.array(z.string()).optional(),
+    }),
+  ),
   superseded: z.array(z.object({ file: z.string(), agency: z.string(), by: z.string() })),
   skipped: z.array(z.object({ file: z.string(), reason: z.string() })),
   tasks: z.array(TaskSummarySchema),
@@ -134,6 +206,11 @@ export const ConsolidatedReportSchema = z.object({
   indicators: z.array(IndicatorSummarySchema),
   difficulties: z.array(QuoteSchema),
   proposals: z.array(QuoteSchema),
+  /** The same, grouped by theme for the body of the report. */
+  difficultyThemes: z.array(ThemeSummarySchema).optional(),
+  proposalThemes: z.array(ThemeSummarySchema).optional(),
+  /** Reporting counts per administrative level, in the order province, district, commune. */
+  reportingByLevel: z.array(LevelReportingSchema).optional(),
   /** Months whose submissions were merged (one for a monthly report, several for a roll-up). */
   sources: z.array(z.object({ period: z.string(), folder: z.string(), files: z.number() })),
   previous: z.object({ period: z.string(), done: z.number(), overdue: z.number(), submitted: z.number() }).optional(),
@@ -147,4 +224,7 @@ export type TaskSummary = z.infer<typeof TaskSummarySchema>;
 export type GroupSummary = z.infer<typeof GroupSummarySchema>;
 export type IndicatorSummary = z.infer<typeof IndicatorSummarySchema>;
 export type Quote = z.infer<typeof QuoteSchema>;
+export type ThemeSummary = z.infer<typeof ThemeSummarySchema>;
+export type SpreadPart = z.infer<typeof SpreadPartSchema>;
+export type LevelReporting = z.infer<typeof LevelReportingSchema>;
 export type ConsolidatedReport = z.infer<typeof ConsolidatedReportSchema>;

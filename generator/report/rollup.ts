@@ -1,9 +1,10 @@
 import type { Received } from '../../core/report/consolidate.ts';
-import type { IndicatorReport, Submission } from '../../core/submission/schema.ts';
+import type { IndicatorReport, Submission, TaskReport } from '../../core/submission/schema.ts';
 
 /**
  * Merges the months of a quarter, half year or year into one `Received` per agency: task status
- * from the agency's latest accepted month (status is cumulative), indicator numerators and
+ * from the agency's latest accepted month (status is cumulative), except that a task the agency
+ * reported done in an earlier month stays done (completion is sticky), indicator numerators and
  * denominators summed over the months (flows: applications, records), on time only when every
  * accepted month was.
  */
@@ -32,7 +33,10 @@ export function mergeMonths(months: { period: string; received: Received[] }[]):
         indicators.set(ind.id, sum ? { ...sum, numerator: add(sum.numerator, ind.numerator), denominator: add(sum.denominator, ind.denominator) } : { ...ind });
       }
     }
-    const submission: Submission = { ...latest.submission!, indicators: [...indicators.values()] };
+    const doneBefore = new Map<string, TaskReport>();
+    for (const { r } of accepted) for (const t of r.submission!.tasks) if (t.status === 'done' && !doneBefore.has(t.id)) doneBefore.set(t.id, t);
+    const tasks = latest.submission!.tasks.map((t) => (t.status !== 'done' && doneBefore.has(t.id) ? doneBefore.get(t.id)! : t));
+    const submission: Submission = { ...latest.submission!, tasks, indicators: [...indicators.values()] };
     out.push({
       agency,
       file: latest.file,

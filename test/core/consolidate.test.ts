@@ -5,6 +5,11 @@ import { parsePeriodId } from '../../core/period/period.ts';
 import { consolidate, type Received } from '../../core/report/consolidate.ts';
 import type { Submission, TaskReport } from '../../core/submission/schema.ts';
 import { mergeMonths } from '../../generator/report/rollup.ts';
+import { levelLabel, planLevelLabels } from '../../core/report/levels.ts';
+import { defaultReportDate } from '../../core/report/reportDate.ts';
+import { groupByTheme } from '../../core/report/themes.ts';
+import { templateData } from '../../core/report/templateData.ts';
+import { makeIssue } from '../../core/validation/catalogue.ts';
 
 const DISTRICTS = ['H_A', 'H_B', 'H_C', 'H_D'];
 
@@ -86,7 +91,7 @@ describe('consolidation', () => {
     expect(r.groups.find((g) => g.code === 'G1')!.overdue).toBe(1);
   });
 
-  it('counts districts for tasks given to every district ("3/4 huyện đã hoàn thành")', () => {
+  it('counts agencies per level for tasks given to every district ("3/4 huyện đã hoàn thành")', () => {
     const r = run([
       received('H_A', [task('T2', 'done')]),
       received('H_B', [task('T2', 'done')]),
@@ -144,5 +149,147 @@ describe('consolidation', () => {
     expect(merged[0]!.status).toBe('late');
     expect(merged[0]!.submission!.tasks[0]!.status).toBe('done');
     expect(merged[0]!.submission!.indicators[0]).toMatchObject({ numerator: 25, denominator: 40 });
+  });
+});
+
+describe('what the report says is true (issue 10)', () => {
+  const t1 = (r: ReturnType<typeof run>) => r.tasks.find((t) => t.id === 'T1')!;
+
+  it('completion is sticky: a lead silent this period carries its last status forward, marked', () => {
+    const before = run([received('CAT', [task('T1', 'done', { completedOn: '2022-12-20' })]), received('STTTT', [task('T1', 'done')])]);
+    expect(t1(before).status).toBe('done');
+    // STTTT says nothing this month: it has not undone its work.
+    const now = run([received('CAT', [task('T1', 'done', { completedOn: '2022-12-20' })])], { previous: before });
+    expect(t1(now).status).toBe('done');
+    const silent = t1(now).leads.find((l) => l.agency === 'STTTT')!;
+    expect(silent).toMatchObject({ status: 'done', carriedFrom: '2023-01' });
+    expect(t1(now).leads.find((l) => l.agency === 'CAT')!.carriedFrom).toBeUndefined();
+    expect(t1(now).carried).toBe(1);
+    expect(templateData(now).carriedAgencies).toEqual(['Sở Thông tin và Truyền thông']);
+  });
+
+  it('a lead that said done before stays done even when it now reports less', () => {
+    const before = run([received('CAT', [task('T1', 'done')]), received('STTTT', [task('T1', 'done')])]);
+    const now = run([received('CAT', [task('T1', 'done')]), received('STTTT', [task('T1', 'inProgress')])], { previous: before });
+    expect(t1(now).status).toBe('done');
+  });
+
+  it('carried statuses chain: the last report counts, however many periods ago, and stays marked with its period', () => {
+    const p1 = run([received('CAT', [task('T1', 'inProgress')]), received('STTTT', [task('T1', 'inProgress')])]);
+    const p2 = run([received('CAT', [task('T1', 'inProgress')])], { previous: { ...p1, period: { ...p1.period, id: '2022-11' } } });
+    const p3 = run([received('CAT', [task('T1', 'inProgress')])], { previous: { ...p2, period: { ...p2.period, id: '2022-12' } } });
+    expect(t1(p3).leads.find((l) => l.agency === 'STTTT')).toMatchObject({ status: 'inProgress', carriedFrom: '2022-11' });
+  });
+
+  it('never prints a mean progress over part of the leads ("đang thực hiện, tiến độ 100%")', () => {
+    const r = run([received('CAT', [task('T1', 'done')])]);
+    expect(t1(r).status).toBe('inProgress');
+    expect(t1(r).progress).toBeUndefined();
+  });
+
+  it('roll-ups keep completion sticky across their months', () => {
+    const merged = mergeMonths([
+      { period: '2023-01', received: [received('H_A', [task('T2', 'done')])] },
+      { period: '2023-02', received: [received('H_A', [task('T2', 'inProgress')])] },
+    ]);
+    expect(merged[0]!.submission!.tasks[0]!.status).toBe('done');
+  });
+
+  it('per-level counts name each set the task is given to, never a part as the whole', () => {
+    const mixed = normalizePlan(
+      PlanSchema.parse({
+        ...np.plan,
+        tasks: [{ id: 'T9', title: 'Rà soát', group: 'G1', lead: ['CAT', 'STTTT', 'HUYEN'], deadline: { kind: 'recurring' } }],
+        indicators: [],
+      }),
+    );
+    const r = consolidate({
+      np: mixed,
+      period,
+      reportDate: '2023-01-15',
+      received: [received('STTTT', [task('T9', 'done')]), received('H_A', [task('T9', 'done')]), received('H_B', [task('T9', 'inProgress')])],
+      rejected: [],
+      superseded: [],
+      skipped: [],
+      sources: [],
+    });
+    const spread = r.tasks[0]!.spread!;
+    expect(spread.text).toBe('1/2 sở, ngành; 1/4 huyện đã hoàn thành');
+    expect(spread.parts!.map((p) => [p.label, p.total, p.done, p.inProgress, p.noReport])).toEqual([
+      ['sở, ngành', 2, 1, 0, 1],
+      ['huyện', 4, 1, 1, 2],
+    ]);
+    expect(r.reportingByLevel).toEqual([
+      { level: 'province', label: 'sở, ngành', expected: 2, submitted: 1, onTime: 1, late: 0, missing: 1, rejected: 0 },
+      { level: 'district', label: 'huyện', expected: 4, submitted: 2, onTime: 2, late: 0, missing: 2, rejected: 0 },
+    ]);
+  });
+
+  it('names levels after the units the plan has: communes of a two-tier province, quận of a city', () => {
+    expect(levelLabel('commune', [{ name: 'UBND xã Minh họa 01' }, { name: 'UBND phường Minh họa 02' }, { name: 'Ủy ban nhân dân đặc khu Minh họa' }])).toBe('xã, phường, đặc khu');
+    expect(levelLabel('district', [{ name: 'UBND huyện Ba Tơ' }, { name: 'UBND thị xã Đức Phổ' }, { name: 'UBND thành phố Quảng Ngãi' }])).toBe('huyện, thị xã, thành phố');
+    expect(levelLabel('district', [{ name: 'Ủy ban nhân dân quận Ninh Kiều' }, { name: 'Ủy ban nhân dân huyện Cờ Đỏ' }])).toBe('quận, huyện');
+    const twoTier = planLevelLabels([
+      { code: 'SO', name: 'Sở Nội vụ', kind: 'department', reports: true, level: 'province' },
+      { code: 'X1', name: 'UBND xã Minh họa 01', kind: 'commune', reports: true, level: 'commune' },
+      { code: 'P1', name: 'UBND phường Minh họa 02', kind: 'commune', reports: true, level: 'commune' },
+    ]);
+    expect([...twoTier.values()]).toEqual(['sở, ngành', 'xã, phường']);
+    expect([...twoTier.values()].join(' ')).not.toContain('huyện');
+  });
+
+  it('dates the report no earlier than the newest Ngày lập of the files it uses', () => {
+    const at = (reportDate: string, status: Received['status'] = 'late'): Received => ({ ...received('CAT', [], status), submission: { ...received('CAT', []).submission!, reportDate } });
+    expect(defaultReportDate('2023-01-14', [at('2023-01-12', 'on-time')])).toBe('2023-01-15');
+    expect(defaultReportDate('2023-01-14', [at('2023-01-12', 'on-time'), at('2023-01-19')])).toBe('2023-01-19');
+    // A rejected file is not used; a date years away is a typing mistake.
+    expect(defaultReportDate('2023-01-14', [at('2023-01-25', 'rejected'), at('2031-01-01')])).toBe('2023-01-15');
+  });
+
+  it('an indicator without data names who should have reported it', () => {
+    const r = run([received('H_A', [], 'on-time', [{ id: 'CT1', numerator: 3, denominator: 10, note: '', row: 4 }])]);
+    expect(r.indicators[0]!.pending).toEqual(['UBND huyện H_B', 'UBND huyện H_C', 'UBND huyện H_D']);
+    expect(run([]).indicators[0]).toMatchObject({ reported: 0, pending: ['UBND huyện H_A', 'UBND huyện H_B', 'UBND huyện H_C', 'UBND huyện H_D'] });
+    expect(run([]).indicators[0]!.value).toBeUndefined();
+  });
+
+  it('a returned file gives the number of its errors and their main kinds', () => {
+    const issues = [
+      makeIssue('status-missing', 'Nhiệm vụ', 'C5', 'x'),
+      makeIssue('status-missing', 'Nhiệm vụ', 'C6', 'x'),
+      makeIssue('preparer-missing', 'Thông tin', 'B4', 'x'),
+      { ...makeIssue('legacy-vni', 'Nhiệm vụ', 'F5', 'x'), severity: 'warning' as const },
+    ];
+    const r = run([], { rejected: [{ file: 'SO.xlsx', agency: 'STTTT', issues }] });
+    expect(r.rejected[0]).toMatchObject({ errors: 3, mainKinds: ['thiếu trạng thái', 'thiếu người lập'] });
+  });
+
+  it('marks what was completed this period and what became overdue', () => {
+    const before = run([received('CAT', [task('T1', 'inProgress')]), received('STTTT', [task('T1', 'inProgress')])], { period: parsePeriodId('2022-05')! });
+    expect(t1(before).overdue).toBe(false);
+    const now = run([received('CAT', [task('T1', 'inProgress')]), received('STTTT', [task('T1', 'inProgress')])], { period: parsePeriodId('2022-07')!, previous: before });
+    expect(t1(now)).toMatchObject({ overdue: true, newlyOverdue: true });
+    const later = run([received('CAT', [task('T1', 'done')]), received('STTTT', [task('T1', 'done')])], { period: parsePeriodId('2022-08')!, previous: now });
+    expect(t1(later)).toMatchObject({ status: 'done', completedInPeriod: true });
+    const after = run([received('CAT', [task('T1', 'done')]), received('STTTT', [task('T1', 'done')])], { period: parsePeriodId('2022-09')!, previous: later });
+    expect(t1(after).completedInPeriod).toBeUndefined();
+  });
+
+  it('groups difficulties by theme with the number of agencies and the three most affected, leaving out the standing agency', () => {
+    const r = run([
+      received('CAT', [task('T1', 'inProgress', { difficulties: 'Thiếu kinh phí.' })]),
+      received('STTTT', [task('T1', 'inProgress', { difficulties: 'Kinh phí chưa được bố trí.' }), task('T3', 'inProgress', { difficulties: 'Thiếu kinh phí.' })]),
+      received('H_A', [task('T2', 'inProgress', { difficulties: 'Thiếu kinh phí.' })]),
+      received('H_B', [task('T2', 'inProgress', { difficulties: 'Thiếu kinh phí.' })]),
+      received('H_C', [task('T2', 'inProgress', { difficulties: 'Thiếu kinh phí.' }), task('T2', 'inProgress', { difficulties: 'Đường truyền chậm' })]),
+    ]);
+    const [money, network] = r.difficultyThemes!;
+    expect(money).toMatchObject({ label: 'kinh phí', agencies: 4, self: true, texts: ['Thiếu kinh phí', 'Kinh phí chưa được bố trí'], more: 0 });
+    expect(money!.top).toEqual(['Sở Thông tin và Truyền thông', 'UBND huyện H_A', 'UBND huyện H_B']);
+    expect(money!.top).not.toContain('Công an tỉnh');
+    expect(network).toMatchObject({ label: 'hạ tầng và trang thiết bị', agencies: 1, top: ['UBND huyện H_C'] });
+    expect(groupByTheme([{ text: 'Việc khác', sources: [{ agency: 'CAT', name: 'Công an tỉnh' }] }], [], 'CAT')).toEqual([
+      { code: 'khac', label: 'các vấn đề khác', agencies: 0, top: [], self: true, texts: ['Việc khác'], more: 0 },
+    ]);
   });
 });
