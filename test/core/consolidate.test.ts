@@ -9,7 +9,7 @@ import { levelLabel, planLevelLabels } from '../../core/report/levels.ts';
 import { defaultReportDate } from '../../core/report/reportDate.ts';
 import { groupByTheme } from '../../core/report/themes.ts';
 import { templateData } from '../../core/report/templateData.ts';
-import { makeIssue } from '../../core/validation/catalogue.ts';
+import type { Issue } from '../../core/validation/catalogue.ts';
 
 const DISTRICTS = ['H_A', 'H_B', 'H_C', 'H_D'];
 
@@ -254,12 +254,8 @@ describe('what the report says is true (issue 10)', () => {
   });
 
   it('a returned file gives the number of its errors and their main kinds', () => {
-    const issues = [
-      makeIssue('status-missing', 'Nhiệm vụ', 'C5', 'x'),
-      makeIssue('status-missing', 'Nhiệm vụ', 'C6', 'x'),
-      makeIssue('preparer-missing', 'Thông tin', 'B4', 'x'),
-      { ...makeIssue('legacy-vni', 'Nhiệm vụ', 'F5', 'x'), severity: 'warning' as const },
-    ];
+    const issue = (code: Issue['code'], cell: string, severity: Issue['severity'] = 'error'): Issue => ({ severity, code, sheet: 'Nhiệm vụ', cell, message: 'x' });
+    const issues = [issue('status-missing', 'C5'), issue('status-missing', 'C6'), issue('preparer-missing', 'B4'), issue('legacy-vni', 'F5', 'warning')];
     const r = run([], { rejected: [{ file: 'SO.xlsx', agency: 'STTTT', issues }] });
     expect(r.rejected[0]).toMatchObject({ errors: 3, mainKinds: ['thiếu trạng thái', 'thiếu người lập'] });
   });
