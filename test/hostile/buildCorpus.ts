@@ -354,8 +354,111 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
     /vượt giới hạn 32\.767 ký tự/,
   );
 
+  for (const item of readerHostile(parts, tasksPart)) add(item.name, item.what, item.bytes, U, item.message);
+
   const validPaths = [join(dir, 'valid', `${agencyA}.xlsx`), join(dir, 'valid', `${agencyC}.xlsx`)];
   writeFileSync(validPaths[0]!, valid);
   writeFileSync(validPaths[1]!, validC);
   return { dir, items, valid: validPaths, validAgencies: [agencyA, agencyC] };
+}
+
+// — Reader items (issue 12, items 1, 2, 5 and 7; issue 9, 7): what passed the old guard or reader —
+
+export interface HostileBytes {
+  name: string;
+  what: string;
+  bytes: Uint8Array;
+  message: RegExp;
+}
+
+/** Replaces the first match in a part's text; throws when the pattern is missing (the test would prove nothing). */
+function edit(parts: Parts, name: string, pattern: RegExp | string, replacement: string): Parts {
+  const xml = text(parts, name);
+  const out = xml.replace(pattern, replacement);
+  if (out === xml) throw new Error(`corpus: ${String(pattern)} not found in ${name}`);
+  return setText(parts, name, out);
+}
+
+/** The first shared-string cell of a row below the header, as `<c r="…" s="…" t="s"><v>N</v></c>`. */
+function sharedCell(sheetXml: string): RegExp {
+  const m = /<c r="([A-Z]+(?:[4-9]|\d\d+))"( s="\d+")? t="s"><v>\d+<\/v><\/c>/.exec(sheetXml);
+  if (!m) throw new Error('corpus: no shared-string cell');
+  return new RegExp(m[0].replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+}
+
+/** Adds `n` sheets (not named by the contract) holding `xml` to a workbook's parts. */
+export function withExtraSheets(parts: Parts, n: number, xml: string, prefix = 'Trang'): Parts {
+  let wb = text(parts, 'xl/workbook.xml');
+  let rels = text(parts, 'xl/_rels/workbook.xml.rels');
+  const out: Parts = { ...parts };
+  const bytes = strToU8(xml);
+  for (let i = 1; i <= n; i++) {
+    out[`xl/worksheets/extra${i}.xml`] = bytes;
+    wb = wb.replace('</sheets>', `<sheet name="${prefix} ${i}" sheetId="${100 + i}" r:id="rIdX${i}"/></sheets>`);
+    rels = rels.replace('</Relationships>', `<Relationship Id="rIdX${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/extra${i}.xml"/></Relationships>`);
+  }
+  out['xl/workbook.xml'] = strToU8(wb);
+  out['xl/_rels/workbook.xml.rels'] = strToU8(rels);
+  return out;
+}
+
+/** A worksheet of `rows` rows × `cols` empty styled cells (a clerk's sheet formatted to the far corner). */
+export function emptyCellsSheet(rows: number, cols: number): string {
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) {
+    let row = `<row r="${r}">`;
+    for (let c = 1; c <= cols; c++) row += `<c r="${colLetters(c)}${r}" s="1"/>`;
+    body.push(`${row}</row>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`;
+}
+
+export function readerHostile(parts: Parts, tasksPart: string): HostileBytes[] {
+  const tasksXml = text(parts, tasksPart);
+  const cell = sharedCell(tasksXml);
+  const ref = /r="([A-Z]+\d+)"/.exec(cell.source.replace(/\\/g, ''))![1]!;
+  const out: HostileBytes[] = [];
+  const push = (name: string, what: string, p: Parts, message: RegExp): void => void out.push({ name, what, bytes: zipParts(p), message });
+
+  // 12.1: attributes read the way the XML parser reads them.
+  push('cot-tham-chieu-ky-tu.xlsx', '<col max="&#50;000000000"> (a character reference)', edit(parts, tasksPart, /<col min="1" max="1"/, '<col min="1" max="&#50;000000000"'), /cột vượt quá giới hạn/);
+  push('gop-o-dau-cach.xlsx', '<mergeCell ref="A1:XFD1048576 "> (a trailing space)', edit(parts, tasksPart, '</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576 "/></mergeCells>'), /gộp/);
+  push('gop-o-tham-chieu-ky-tu.xlsx', '<mergeCell ref="A1:XFD&#49;048576"> (a character reference)', edit(parts, tasksPart, '</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD&#49;048576"/></mergeCells>'), /gộp/);
+
+  // 12.2: bounded work, sheets the contract does not use included.
+  push('30-trang-o-trong.xlsx', '30 unlisted sheets of 1 000 rows × 20 empty styled cells', withExtraSheets(parts, 30, emptyCellsSheet(1_000, 20)), /quá nhiều ô/);
+  push('trang-thua-nhieu-dong.xlsx', 'an unlisted sheet of 25 000 empty rows', withExtraSheets(parts, 1, emptyCellsSheet(25_000, 0), 'Nháp'), /Trang tính "Nháp 1" có quá nhiều dòng/);
+  push('200-trang.xlsx', '200 small unlisted sheets', withExtraSheets(parts, 200, emptyCellsSheet(1, 1)), /quá nhiều trang tính/);
+
+  // 12.5: invalid UTF-8 in a part the reader reads.
+  const sst = parts['xl/sharedStrings.xml']!;
+  const at = strFromU8(sst).indexOf('<t>') + 3;
+  const badUtf8 = new Uint8Array([...sst.subarray(0, at), 0xc3, 0x28, 0xff, ...sst.subarray(at)]);
+  push('utf8-hong.xlsx', 'bytes that are not UTF-8 in sharedStrings.xml', { ...parts, 'xl/sharedStrings.xml': badUtf8 }, /UTF-8/);
+
+  // 12.7: bad references inside a worksheet name the sheet and the cell.
+  push('chi-so-chuoi-ngoai-pham-vi.xlsx', 'a shared-string index beyond the table', edit(parts, tasksPart, cell, `<c r="${ref}" t="s"><v>999999</v></c>`), new RegExp(`Nhiệm vụ", ô ${ref}: .*chuỗi dùng chung số 999\\.999`));
+  push('chi-so-chuoi-hex.xlsx', 'a shared-string index written in hex', edit(parts, tasksPart, cell, `<c r="${ref}" t="s"><v>0x1A</v></c>`), new RegExp(`Nhiệm vụ", ô ${ref}: chỉ số chuỗi dùng chung "0x1A"`));
+  push('cong-thuc-mo-coi.xlsx', 'a shared formula whose master does not exist', edit(parts, tasksPart, cell, `<c r="${ref}"><f t="shared" si="7"/><v>1</v></c>`), new RegExp(`Nhiệm vụ", ô ${ref}: công thức dùng chung`));
+
+  // 9.7: a real OpenDocument spreadsheet.
+  const ods = zipParts({
+    mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'),
+    'content.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"><office:body><office:spreadsheet/></office:body></office:document-content>'),
+    'META-INF/manifest.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
+  });
+  out.push({ name: 'bang-tinh-ods.xlsx', what: 'an OpenDocument spreadsheet (.ods)', bytes: ods, message: /OpenDocument.*Lưu thành.*\.xlsx/ });
+  return out;
+}
+
+/**
+ * A valid workbook whose result cell holds XML-illegal characters (through `_xHHHH_` escapes and a
+ * character reference) and a bidi override: read, it must be cleaned and flagged, not rejected.
+ */
+export function withControlCharacters(valid: Uint8Array, marker: string): { bytes: Uint8Array; expected: string } {
+  const parts = unzipSync(valid);
+  const sst = text(parts, 'xl/sharedStrings.xml');
+  if (!sst.includes(marker)) throw new Error(`corpus: marker ${marker} not in sharedStrings.xml`);
+  const dirty = `Tên _x0001_tệp_xFFFF_ &#x202E;slx.exe_xD800_ xong`;
+  return { bytes: zipParts(setText(parts, 'xl/sharedStrings.xml', sst.replace(marker, dirty))), expected: 'Tên tệp slx.exe xong' };
 }
