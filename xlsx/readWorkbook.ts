@@ -126,10 +126,10 @@ export function readIndex(workbookXml: string, relsXml: string | undefined): Wor
  * strings, the styles and the worksheets of the contract's sheets. Other worksheets stream through
  * the guard's scanner, counted and dropped.
  */
-export function readerKeeps(name: string, kept: ReadonlyMap<string, string>): boolean {
+export function readerKeeps(name: string, kept: ReadonlyMap<string, string>, wanted: (sheet: string) => boolean = isContractSheet): boolean {
   if (isIndexPart(name) || name === SHARED_STRINGS || name === STYLES) return true;
   const index = indexFor(kept);
-  return index !== undefined && index.sheets.some((s) => s.part === name && isContractSheet(s.name));
+  return index !== undefined && index.sheets.some((s) => s.part === name && wanted(s.name));
 }
 
 /** The sheet name a part holds, for the guard's messages. */
@@ -461,7 +461,7 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
  * the parts it did not keep (the unread sheets), so that the whole file stays within the budget.
  * Throws `Rejected` (a message for the clerk) when the file cannot be read.
  */
-export function readParts(parts: ReadonlyMap<string, string>, cellsCounted = 0): WorkbookModel {
+export function readParts(parts: ReadonlyMap<string, string>, cellsCounted = 0, wanted: (sheet: string) => boolean = isContractSheet): WorkbookModel {
   const workbook = parts.get(WORKBOOK);
   if (workbook === undefined) throw new Rejected(`Tệp không phải bảng tính Excel (.xlsx): thiếu thành phần bắt buộc xl/workbook.xml. ${RESAVE}`);
   const index = readIndex(workbook, parts.get(WORKBOOK_RELS));
@@ -485,9 +485,9 @@ export function readParts(parts: ReadonlyMap<string, string>, cellsCounted = 0):
   if (budget.cells > READ_LIMITS.maxCells) throw tooManyCells(READ_LIMITS.maxCells);
   const sheets = index.sheets.map((entry): Sheet => {
     const xml = entry.part === undefined ? undefined : parts.get(entry.part);
-    if (!isContractSheet(entry.name) || xml === undefined) {
+    if (!wanted(entry.name) || xml === undefined) {
       // A contract sheet whose part is missing reads as empty, as exceljs gave it.
-      return { name: entry.name, visibility: entry.visibility, cells: [], merges: [], ...(isContractSheet(entry.name) ? {} : { unread: true }) };
+      return { name: entry.name, visibility: entry.visibility, cells: [], merges: [], ...(wanted(entry.name) ? {} : { unread: true }) };
     }
     try {
       return readSheet(xml, { name: entry.name, part: entry.part!, strings, styles, date1904: index.date1904, budget }, entry.visibility);
