@@ -8,16 +8,14 @@ import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loa
 import { feedbackNote, feedbackNoteNames } from '../report/feedback.ts';
 import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
-import { writeAnnexXlsx } from '../report/writeAnnex.ts';
 import { AGENCY_STATUS_LABEL } from '../../core/report/labels.ts';
-import { writeReportDocx } from '../report/writeDocx.ts';
 import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
 import { isEntry, parseArgs, type ParsedArgs } from './args.ts';
 import { isWithin } from '../report/intake.ts';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { progressBar } from './progress.ts';
 
-const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--json]';
+const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--signer "Họ và tên"] [--signer-title "Chức vụ"] [--json]';
 
 function fail(message: string): number {
   console.error(message);
@@ -25,7 +23,7 @@ function fail(message: string): number {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const args = parseArgs(argv, { flags: ['json'], options: ['plan', 'period', 'in', 'out', 'template', 'date'] });
+  const args = parseArgs(argv, { flags: ['json'], options: ['plan', 'period', 'in', 'out', 'template', 'date', 'signer', 'signer-title'] });
   if ('error' in args) return fail(`${args.error}\n${USAGE}`);
   if (args.positional.length) return fail(`Tham số thừa: ${args.positional.join(' ')}\n${USAGE}`);
   let np;
@@ -97,7 +95,10 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
     throw e;
   }
   bar.done();
-  const { report } = run;
+  const { withSigner, signerWarning } = await import('../report/reportFrame.ts');
+  const report = withSigner(run.report, { name: args.options.signer, title: args.options['signer-title'] });
+  // The writers (docx, exceljs, the chart's renderer) load only now, so that reading starts sooner.
+  const [{ writeReportDocx }, { writeAnnexXlsx }] = await Promise.all([import('../report/writeDocx.ts'), import('../report/writeAnnex.ts')]);
   let docx: Uint8Array;
   try {
     docx = await writeReportDocx(report, template);
@@ -123,7 +124,9 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
     throw e;
   }
 
+  const noSigner = signerWarning(report);
   if (args.flags.json) {
+    if (noSigner) console.error(noSigner);
     process.stdout.write(json);
     return 0;
   }
@@ -141,6 +144,7 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
   if (missing.length) lines.push(`Chưa nộp hoặc bị trả lại: ${missing.slice(0, 12).map((r) => `${r.short} (${AGENCY_STATUS_LABEL[r.status].toLowerCase()})`).join(', ')}${missing.length > 12 ? `, … (+${missing.length - 12})` : ''}`);
   lines.push(`Báo cáo: ${rel(out)}`, `Phụ lục số liệu: ${rel(`${stem}.xlsx`)}; dữ liệu JSON: ${rel(`${stem}.json`)}`);
   if (report.rejected.length) lines.push(`Phản hồi cho ${report.rejected.length} tệp bị trả lại: ${rel(feedbackDir)}/`);
+  if (noSigner) lines.push(noSigner);
   console.log(lines.join('\n'));
   return 0;
 }

@@ -35,6 +35,23 @@ export function signerOf(report: ConsolidatedReport): Signer {
   return { title: signerTitleLines(report.standing.signerTitle), ...(name ? { name } : {}) };
 }
 
+/**
+ * The report with the signer given on the command line (`--signer "Họ và tên"`,
+ * `--signer-title "KT. GIÁM ĐỐC; PHÓ GIÁM ĐỐC"`) in place of the plan's. Blank values are ignored.
+ */
+export function withSigner(report: ConsolidatedReport, given: { name?: string | undefined; title?: string | undefined }): ConsolidatedReport {
+  const name = given.name?.normalize('NFC').trim();
+  const title = given.title?.normalize('NFC').trim();
+  if (!name && !title) return report;
+  return { ...report, standing: { ...report.standing, ...(title ? { signerTitle: title } : {}), ...(name ? { signerName: name } : {}) } };
+}
+
+/** The summary screen's warning when the document has no signer's name (it keeps a marked place for it). */
+export function signerWarning(report: ConsolidatedReport): string | undefined {
+  if (signerOf(report).name) return undefined;
+  return `Cảnh báo: chưa có họ tên người ký; báo cáo để chỗ "${SIGNER_NAME_PLACEHOLDER}" (tô vàng) để điền tay. Ghi họ tên vào kế hoạch (standing.signerName) hoặc chạy lại với --signer "Họ và tên".`;
+}
+
 /** "BÁO CÁO" and the summary line: the title of the document, of its properties and of the annex. */
 export function reportTitle(report: ConsolidatedReport): { kind: string; summary: string; full: string } {
   const summary = `Kết quả triển khai thực hiện Đề án 06 ${report.period.phrase}`;
