@@ -40,7 +40,7 @@ const TYPE_NAMES: Record<string, string> = {
 };
 
 /** zod's own messages are English; whoever edits a plan file reads Vietnamese. */
-function vietnameseMessage(issue: z.core.$ZodRawIssue): string | undefined {
+export function vietnameseMessage(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
     case 'invalid_type':
       return issue.input === undefined ? 'thiếu trường bắt buộc' : `phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}`;

@@ -1,10 +1,13 @@
 import { planSummary } from '../../core/plan/normalize.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, loadPlan } from '../plan/loadPlan.ts';
 import { isEntry, parseArgs } from './args.ts';
+import { planSubcommand } from './planWorkbook.ts';
 
-const USAGE = 'Cách dùng: npm run plan -- [MÃ_KẾ_HOẠCH] [--json]';
+const USAGE = 'Cách dùng: npm run plan -- [MÃ_KẾ_HOẠCH | TỆP.xlsx] [--json]; npm run plan -- export MÃ --out TỆP.xlsx; npm run plan -- import TỆP.xlsx [--out plans/MÃ.yaml]';
 
-export function main(argv: string[]): number {
+export function main(argv: string[]): number | Promise<number> {
+  const sub = planSubcommand(argv);
+  if (sub) return sub;
   const args = parseArgs(argv, { flags: ['json'], options: [] });
   if ('error' in args) {
     console.error(`${args.error}\n${USAGE}`);
@@ -36,4 +39,4 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-if (isEntry(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (isEntry(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

@@ -30,7 +30,7 @@ const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
 const UNIT_TEXT = { percent: 'Tỷ lệ (%)', count: 'Số lượng', number: 'Số' } as const;
 
 /** exceljs supports range validations but does not declare them; one entry per range keeps files small. */
-function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
+export function addValidation(ws: ExcelJS.Worksheet, range: string, validation: ExcelJS.DataValidation): void {
   (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(range, validation);
 }
 
