@@ -16,8 +16,8 @@ export const AgencyRowSchema = z.object({
   short: z.string(),
   kind: z.string(),
   /** Administrative level (province, district, commune) and how the report names it ("huyện, thị xã, thành phố"). */
-  level: z.string().optional(),
-  levelLabel: z.string().optional(),
+  level: z.string(),
+  levelLabel: z.string(),
   status: AgencyReportStatusSchema,
   file: z.string().optional(),
   reportDate: z.string().optional(),
@@ -134,7 +134,7 @@ export const IndicatorSummarySchema = z.object({
   expected: z.number(),
   byAgency: z.array(z.object({ agency: z.string(), name: z.string(), numerator: z.number().optional(), denominator: z.number().optional(), value: z.number().optional(), met: z.boolean().optional() })),
   /** Names of the agencies that should have reported it and did not. */
-  pending: z.array(z.string()).optional(),
+  pending: z.array(z.string()),
   previousValue: z.number().optional(),
 });
 
@@ -195,8 +195,8 @@ export const ConsolidatedReportSchema = z.object({
       name: z.string().optional(),
       issues: z.array(IssueSchema),
       /** Number of errors and the most frequent kinds (catalogue titles), for "bị trả lại do …". */
-      errors: z.number().optional(),
-      mainKinds: z.array(z.string()).optional(),
+      errors: z.number(),
+      mainKinds: z.array(z.string()),
     }),
   ),
   superseded: z.array(z.object({ file: z.string(), agency: z.string(), by: z.string() })),
@@ -207,10 +207,10 @@ export const ConsolidatedReportSchema = z.object({
   difficulties: z.array(QuoteSchema),
   proposals: z.array(QuoteSchema),
   /** The same, grouped by theme for the body of the report. */
-  difficultyThemes: z.array(ThemeSummarySchema).optional(),
-  proposalThemes: z.array(ThemeSummarySchema).optional(),
+  difficultyThemes: z.array(ThemeSummarySchema),
+  proposalThemes: z.array(ThemeSummarySchema),
   /** Reporting counts per administrative level, in the order province, district, commune. */
-  reportingByLevel: z.array(LevelReportingSchema).optional(),
+  reportingByLevel: z.array(LevelReportingSchema),
   /** Months whose submissions were merged (one for a monthly report, several for a roll-up). */
   sources: z.array(z.object({ period: z.string(), folder: z.string(), files: z.number() })),
   previous: z.object({ period: z.string(), done: z.number(), overdue: z.number(), submitted: z.number() }).optional(),

@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import type { Root, Paragraph } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { formatPercent, formatVietnameseNumber } from '../../core/text/numbers.ts';
 import { formatDocumentDate, formatShortDate } from '../../core/text/dates.ts';
+import { TASK_STATUS_LABEL } from '../../core/report/labels.ts';
+import type { ConsolidatedReport } from '../../core/report/schema.ts';
+import { templateData } from '../../core/report/templateData.ts';
+import { parsePeriodId, periodPhrase } from '../../core/period/period.ts';
 
 /**
  * Renders a report template: Handlebars → Markdown → syntax tree (mdast).
@@ -156,6 +161,75 @@ const helpers = {
     }
     return `\n\n<!-- da06:chart ${name} -->\n\n`;
   },
+  /** {{trangThai status}}: "đã hoàn thành", "đang thực hiện", … from the one label table. */
+  trangThai(...args: unknown[]): string {
+    const options = lastArg(args);
+    const label = (TASK_STATUS_LABEL as Record<string, string>)[String(args[0])];
+    if (args.length < 2 || label === undefined) throw new HelperError(`"trangThai" cần một trạng thái (${Object.keys(TASK_STATUS_LABEL).join(', ')}), nhận được ${JSON.stringify(args[0])}`, options.loc);
+    return escapeMarkdown(label.charAt(0).toLowerCase() + label.slice(1));
+  },
+  /** {{dem n "nhiệm vụ quá hạn"}}: "3 nhiệm vụ quá hạn", or "không có nhiệm vụ quá hạn" for zero. */
+  dem(...args: unknown[]): string {
+    const options = lastArg(args);
+    const n = numberArg(args[0], 'dem', options) ?? 0;
+    if (typeof args[1] !== 'string') throw new HelperError('"dem" cần một số và một cụm từ, ví dụ {{dem 3 "nhiệm vụ"}}', options.loc);
+    return n === 0 ? `không có ${args[1]}` : `${escapeMarkdown(formatVietnameseNumber(n, 0))} ${args[1]}`;
+  },
+  /** {{ky "2023-01"}}: a period id inside a sentence ("tháng 01/2023", "quý I/2023"). */
+  ky(...args: unknown[]): string {
+    const options = lastArg(args);
+    const p = typeof args[0] === 'string' ? parsePeriodId(args[0]) : undefined;
+    if (!p) throw new HelperError(`"ky" cần mã kỳ báo cáo (2023-01, 2023-Q1, 2023-H1, 2023), nhận được ${JSON.stringify(args[0])}`, options.loc);
+    return escapeMarkdown(periodPhrase(p));
+  },
+  /** (loc list "field" value): the items whose field equals value. */
+  loc(...args: unknown[]): unknown[] {
+    const options = lastArg(args);
+    const [list, field, value] = args;
+    if (list === undefined || list === null) return [];
+    if (!Array.isArray(list) || typeof field !== 'string' || args.length < 4) throw new HelperError('"loc" cần một danh sách, tên trường và giá trị, ví dụ (loc agencyRows "status" "late")', options.loc);
+    return list.filter((item) => item !== null && typeof item === 'object' && Object.prototype.hasOwnProperty.call(item, field) && (item as Record<string, unknown>)[field] === value);
+  },
+  /**
+   * {{noi list}} or {{noi list "name"}}: "A, B và C"; {{noi list "name" 5}} names five and counts
+   * the rest ("A, B, C, D, E và 12 đơn vị khác").
+   */
+  noi(...args: unknown[]): string {
+    const options = lastArg(args);
+    const [list, field] = args;
+    const most = args.length > 3 ? numberArg(args[2], 'noi', options) : undefined;
+    if (list === undefined || list === null) return '';
+    if (!Array.isArray(list)) throw new HelperError('"noi" cần một danh sách', options.loc);
+    const names = list.map((item) => (typeof field === 'string' && item !== null && typeof item === 'object' ? (item as Record<string, unknown>)[field] : item)).map(String);
+    const shown = most !== undefined && names.length > most ? [...names.slice(0, most), `${formatVietnameseNumber(names.length - most, 0)} đơn vị khác`] : names;
+    return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} và ${shown.at(-1)}`;
+  },
+  /**
+   * {{cacSo n1 "nhiệm vụ đã hoàn thành" n2 "đang thực hiện" …}}: the non-zero counts with their
+   * words, "8 nhiệm vụ đã hoàn thành, 4 đang thực hiện và 1 chưa có báo cáo" (empty when all are zero).
+   */
+  cacSo(...args: unknown[]): string {
+    const options = lastArg(args);
+    const pairs = args.slice(0, -1);
+    if (pairs.length % 2 !== 0) throw new HelperError('"cacSo" cần từng cặp số và cụm từ, ví dụ {{cacSo done "đã hoàn thành" overdue "quá hạn"}}', options.loc);
+    const parts: string[] = [];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const n = numberArg(pairs[i], 'cacSo', options) ?? 0;
+      if (typeof pairs[i + 1] !== 'string') throw new HelperError('"cacSo" cần từng cặp số và cụm từ', options.loc);
+      if (n !== 0) parts.push(`${escapeMarkdown(formatVietnameseNumber(n, 0))} ${pairs[i + 1] as string}`);
+    }
+    return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}`;
+  },
+  /** {{thuong text}}: the text with a small first letter, to follow a word inside a sentence ("thời hạn trong tháng 12/2022"). */
+  thuong(...args: unknown[]): string {
+    const text = typeof args[0] === 'string' ? args[0] : '';
+    return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  },
+  /** {{tru a b}}: a − b. */
+  tru(...args: unknown[]): number {
+    const options = lastArg(args);
+    return (numberArg(args[0], 'tru', options) ?? 0) - (numberArg(args[1], 'tru', options) ?? 0);
+  },
   eq(...args: unknown[]): boolean {
     return args[0] === args[1];
   },
@@ -181,9 +255,37 @@ const helpers = {
 const KNOWN_HELPERS = Object.fromEntries(Object.keys(helpers).map((k) => [k, true])) as Record<keyof typeof helpers, true>;
 const COMPILE_OPTIONS = { strict: true, knownHelpersOnly: true, knownHelpers: KNOWN_HELPERS, noEscape: true };
 
+/** What Handlebars' own helpers say when misused, in Vietnamese. */
+function builtInMistake(name: string, message: string): string {
+  if (/requires exactly one argument/.test(message)) return `khối "#${name}" cần đúng một giá trị, ví dụ {{#${name} previous}}`;
+  if (/Must pass iterator/.test(message)) return `khối "#each" cần một danh sách, ví dụ {{#each tasks}}`;
+  const field = message.match(/Cannot use 'in' operator to search for '(.+?)' in/);
+  if (field) return `trường "${field[1]}" không đọc được: giá trị trong khối "#${name}" không phải là một bản ghi`;
+  if (/lookupProperty/.test(message)) return `"lookup" cần hai giá trị, ví dụ (lookup groups 0)`;
+  return `"${name}" dùng sai (${message})`;
+}
+
+/**
+ * Handlebars' own helpers throw without a place ("Must pass iterator to #each"): wrapped, their
+ * mistakes carry the helper's line and column like ours.
+ */
+const BUILT_INS = ['if', 'unless', 'each', 'with', 'lookup'] as const;
+
 function createEnvironment(): typeof Handlebars {
   const hb = Handlebars.create();
   for (const [name, fn] of Object.entries(helpers)) hb.registerHelper(name, fn);
+  for (const name of BUILT_INS) {
+    const original = hb.helpers[name] as (...args: unknown[]) => unknown;
+    hb.registerHelper(name, function (this: unknown, ...args: unknown[]) {
+      try {
+        return original.apply(this, args);
+      } catch (e) {
+        // Mistakes inside the block already know their place.
+        if (e instanceof HelperError || e instanceof TemplateError || typeof (e as { lineNumber?: unknown }).lineNumber === 'number' || / - \d+:\d+\s*$/.test(String((e as Error).message))) throw e;
+        throw new HelperError(builtInMistake(name, (e as Error).message), lastArg(args).loc);
+      }
+    });
+  }
   return hb;
 }
 
@@ -335,13 +437,16 @@ export function checkTemplate(templatePath: string): void {
   }
 }
 
-/** Reads and renders a template file. */
-export function renderTemplate(templatePath: string, data: unknown): RenderedTemplate {
+/** The template every period kind uses unless the compiler names another. */
+export const DEFAULT_TEMPLATE = fileURLToPath(new URL('../../templates/bao-cao.hbs', import.meta.url));
+
+/** Reads a template file and renders it with what templates read of the report (templateData). */
+export function renderTemplate(templatePath: string, report: ConsolidatedReport): RenderedTemplate {
   let source: string;
   try {
     source = readFileSync(templatePath, 'utf8');
   } catch (e) {
     throw new TemplateError(templatePath, undefined, undefined, `không đọc được tệp (${(e as Error).message})`);
   }
-  return renderTemplateSource(source, templatePath, data);
+  return renderTemplateSource(source, templatePath, templateData(report));
 }
