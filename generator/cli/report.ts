@@ -4,18 +4,22 @@ import { parsePeriodId, type Period } from '../../core/period/period.ts';
 import { formatPercent } from '../../core/text/numbers.ts';
 import { formatShortDate } from '../../core/text/dates.ts';
 import { acquireLock, OutputError, writeOutputSet, type OutputFile } from '../output/outputSet.ts';
-import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, loadPlan } from '../plan/loadPlan.ts';
+import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT } from '../plan/loadPlan.ts';
 import { feedbackNote, feedbackNoteNames } from '../report/feedback.ts';
 import { reportJson } from '../report/jsonView.ts';
 import { latestPeriodIn, runReport, ReportInputError } from '../report/runReport.ts';
 import { AGENCY_STATUS_LABEL } from '../../core/report/labels.ts';
-import { checkTemplate, TemplateError } from '../report/renderTemplate.ts';
 import { isEntry, parseArgs, type ParsedArgs } from './args.ts';
+import { checkTemplateCached, loadPlanCached } from './startCache.ts';
 import { isWithin } from '../report/intake.ts';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { progressBar } from './progress.ts';
 
 const USAGE = 'Cách dùng: npm run report -- [--plan MÃ_KẾ_HOẠCH] [--period 2023-01|2023-Q1|2023-H1|2023] [--in THƯ_MỤC] [--out TỆP.docx] [--template TỆP.hbs] [--date YYYY-MM-DD] [--signer "Họ và tên"] [--signer-title "Chức vụ"] [--json]';
+
+/** The template module (handlebars) loads only when a template must be checked or rendered. */
+const templates = (): Promise<typeof import('../report/renderTemplate.ts')> => import('../report/renderTemplate.ts');
+const isTemplateError = async (e: unknown): Promise<boolean> => e instanceof (await templates()).TemplateError;
 
 function fail(message: string): number {
   console.error(message);
@@ -28,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   if (args.positional.length) return fail(`Tham số thừa: ${args.positional.join(' ')}\n${USAGE}`);
   let np;
   try {
-    np = loadPlan(args.options.plan ?? DEFAULT_PLAN_ID);
+    np = loadPlanCached(args.options.plan ?? DEFAULT_PLAN_ID);
   } catch (e) {
     if (e instanceof PlanLoadError) return fail(e.message);
     throw e;
@@ -49,9 +53,9 @@ export async function main(argv: string[]): Promise<number> {
   const template = resolve(args.options.template ?? join(REPO_ROOT, 'templates', rollup ? 'bao-cao-tong-hop.hbs' : 'bao-cao-thang.hbs'));
   if (!existsSync(template)) return fail(`Không tìm thấy mẫu báo cáo "${template}".`);
   try {
-    checkTemplate(template);
+    await checkTemplateCached(template, async (path) => (await templates()).checkTemplate(path));
   } catch (e) {
-    if (e instanceof TemplateError) return fail(e.message);
+    if (await isTemplateError(e)) return fail((e as Error).message);
     throw e;
   }
   const out = resolve(args.options.out ?? join(REPO_ROOT, 'out', `bao-cao-${np.plan.id}-${period.id}.docx`));
@@ -103,7 +107,7 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
   try {
     docx = await writeReportDocx(report, template);
   } catch (e) {
-    if (e instanceof TemplateError) return fail(e.message);
+    if (await isTemplateError(e)) return fail((e as Error).message);
     throw e;
   }
   const stem = out.replace(/\.docx$/i, '');

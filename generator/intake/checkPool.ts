@@ -3,7 +3,6 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { buildSync } from 'esbuild';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import type { ValidateOptions } from '../../core/validation/validate.ts';
 import { checkFile, unreadable, type FileCheck } from './checkFile.ts';
@@ -37,10 +36,12 @@ let workerEntry: { code: string; eval: boolean } | undefined;
  * TypeScript sources (tests), the worker is bundled once per process next to node_modules, where
  * its package imports resolve; if that fails, workers load the sources through tsx.
  */
-function workerCode(): { code: string; eval: boolean } {
+async function workerCode(): Promise<{ code: string; eval: boolean }> {
   if (workerEntry) return workerEntry;
   if (import.meta.url.endsWith('.mjs') && existsSync(PREBUILT)) return (workerEntry = { code: PREBUILT, eval: false });
   try {
+    // Loaded only here: the commands never need it.
+    const { buildSync } = await import('esbuild');
     const built = buildSync({ entryPoints: [WORKER_SOURCE], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', write: false, logLevel: 'silent' });
     writeFileAtomic(BUNDLE, built.outputFiles[0]!.contents);
     workerEntry = { code: BUNDLE, eval: false };
@@ -94,9 +95,9 @@ export async function checkFiles(plan: NormalizedPlan | string, files: string[],
   /** Files handed back by a worker that was replaced, checked again first. */
   const retry: number[] = [];
   const take = (): number | undefined => (retry.length ? retry.shift() : next < files.length ? next++ : undefined);
+  const entry = await workerCode();
   const runWorker = (): Promise<void> =>
     new Promise((resolve, reject) => {
-      const entry = workerCode();
       const worker = new Worker(entry.code, { eval: entry.eval, workerData: { np, options: validateOptions } });
       // Files sent and not yet answered, in the order the worker checks them (one at a time).
       const inFlight: number[] = [];
