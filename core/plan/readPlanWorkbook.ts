@@ -151,7 +151,14 @@ class Row<C extends Record<string, Column>> {
     private readonly columns: C,
     readonly row: number,
     public path: (string | number)[],
-  ) {}
+  ) {
+    this.placeRow();
+  }
+
+  /** A mistake about the whole record (a task given to nobody) is shown at the row's first cell. */
+  placeRow(): void {
+    this.r.place(this.path, { sheet: this.index.sheet.name, cell: toA1(this.row, Math.min(...this.cols.values())) });
+  }
 
   /** Records a column as the place of a field without reading it. */
   placeAt(field: string, k: keyof C): void {
@@ -393,7 +400,8 @@ function readTasks(r: Reader, year: number | undefined, levels: Level[]): Json[]
 
 function readIndicators(r: Reader): Json[] {
   const out: Json[] = [];
-  const rows = tableRows(r, PLAN_SHEETS.indicators, INDICATOR_COLUMNS, (i) => ['indicators', i]) ?? [];
+  // Rows are not indicators one to one (a row may add a target): each row's path is set below.
+  const rows = tableRows(r, PLAN_SHEETS.indicators, INDICATOR_COLUMNS, (i) => ['indicator-rows', i]) ?? [];
   for (const row of rows) {
     const id = row.text('id');
     const name = row.text('name');
@@ -403,6 +411,7 @@ function readIndicators(r: Reader): Json[] {
     const owner = continues ? last : undefined;
     const i = continues ? out.length - 1 : out.length;
     row.path = ['indicators', i];
+    if (!continues) row.placeRow();
     const targets = (owner?.targets as Json[] | undefined) ?? [];
     const path = ['indicators', i, 'targets', targets.length];
     const at = (k: keyof typeof INDICATOR_COLUMNS, field: string) => {
