@@ -6,7 +6,7 @@ const endOfMonth = (year: number, month: number): string => `${year}-${String(mo
 
 /**
  * The last day by which the task must be done for an agency of the given level; undefined for
- * deadlines that never fall due (recurring, by law, on request, when guided).
+ * deadlines that never fall due (recurring, staged starts, by law, on request, when guided).
  */
 export function dueDate(deadline: Deadline, level: Level): string | undefined {
   switch (deadline.kind) {
@@ -26,14 +26,30 @@ export function dueDate(deadline: Deadline, level: Level): string | undefined {
       const [y, m] = deadline.to.split('-').map(Number) as [number, number];
       return endOfMonth(y, m);
     }
-    case 'staged': {
-      const own = deadline.stages.find((s) => s.level === level);
-      // An agency of a level the plan does not stage answers for the earliest stage.
-      return own?.date ?? [...deadline.stages].sort((a, b) => (a.date < b.date ? -1 : 1))[0]!.date;
-    }
     default:
       return undefined;
   }
+}
+
+/**
+ * When a staged task starts for an agency of the given level ("cấp huyện từ ngày 01/12/2022"): the
+ * plan sets the day an ongoing duty begins, not a day by which it must be done. An agency of a
+ * level the plan does not stage starts with the earliest stage.
+ */
+export function startDate(deadline: Deadline, level: Level): string | undefined {
+  if (deadline.kind !== 'staged') return undefined;
+  return deadline.stages.find((s) => s.level === level)?.date ?? [...deadline.stages].sort((a, b) => (a.date < b.date ? -1 : 1))[0]!.date;
+}
+
+/**
+ * Whether the task is an ongoing duty of the level in a period whose data end on `cutoff`: a
+ * recurring task always, a staged one from its start on. An ongoing duty needs a result every
+ * period and is never overdue; before its start a staged task is not yet due.
+ */
+export function isOngoing(deadline: Deadline, level: Level, cutoff: string | undefined): boolean {
+  if (deadline.kind === 'recurring') return true;
+  const start = startDate(deadline, level);
+  return start !== undefined && cutoff !== undefined && start <= cutoff;
 }
 
 /** The deadline as a short Vietnamese phrase, preferring the plan's own wording. */

@@ -1,8 +1,9 @@
 import type { NormalizedPlan } from '../plan/normalize.ts';
 import type { WorkbookModel } from '../workbook/model.ts';
-import { readMeta } from '../workbook/identity.ts';
+import { readIdentity } from '../workbook/identity.ts';
 import { countIssues, makeIssue, type IssueCounts } from './catalogue.ts';
 import { validateWorkbook, type ValidateOptions, type ValidationResult } from './validate.ts';
+import { planIndex } from './planIndex.ts';
 
 /** Plans to choose from: a list, or a lookup by id (the add-in's bundled plans, parsed on demand). */
 export type PlanLookup = (id: string) => NormalizedPlan | undefined;
@@ -18,6 +19,8 @@ export interface CheckOptions extends ValidateOptions {
 export interface CheckResult extends ValidationResult {
   /** The plan the workbook was checked against (the one it names), when known. */
   plan?: string;
+  /** The unit name written on Thông tin, for checks across files. */
+  shownAgency?: string;
   counts: IssueCounts;
 }
 
@@ -31,23 +34,33 @@ function failed(issue: ReturnType<typeof makeIssue>): CheckResult {
   return { valid: false, issues: [issue], counts: countIssues([issue]) };
 }
 
+/** A file named with another agency's code ("SO_TU_PHAP.xlsx" holding CAT's form) contradicts its form. */
+function withFileName(np: NormalizedPlan, result: ValidationResult, fileName: string | undefined): ValidationResult {
+  const form = result.agency ? np.agencies.get(result.agency) : undefined;
+  const stem = fileName?.replace(/\.[^.]*$/, '').trim().toUpperCase();
+  const named = stem ? planIndex(np).byCodeKey.get(stem) : undefined;
+  if (!form || !named || named.code === form.code) return result;
+  const issue = makeIssue('file-name-other-agency', '', '', { fileName: fileName!, named: `${named.name} (mã ${named.code})`, form: `${form.name} (mã ${form.code})` });
+  return { ...result, valid: false, issues: [issue, ...result.issues], identityDoubtful: true };
+}
+
 /**
  * The one way to check a workbook (add-in, standalone page, `npm run validate`, the report's
  * intake): read its identity, pick the plan it names from `plans`, and validate against it.
  */
 export function checkWorkbook(model: WorkbookModel, plans: PlanSource, options: CheckOptions = {}): CheckResult {
-  const meta = readMeta(model);
-  const { plan: wanted, fileName: _fileName, ...validateOptions } = options;
+  const { meta, visibleAgency } = readIdentity(model);
+  const { plan: wanted, fileName, ...validateOptions } = options;
   if (meta?.plan) {
     if (wanted && meta.plan !== wanted) {
-      return failed(makeIssue('plan-mismatch', '', '', `Biểu mẫu thuộc kế hoạch "${meta.plan}", không phải kế hoạch "${wanted}" đang dùng. Hãy xin biểu mẫu đúng kế hoạch.`));
+      return failed(makeIssue('plan-mismatch', '', '', { named: meta.plan, expected: wanted }));
     }
     const np = lookupOf(plans)(meta.plan);
     if (!np) {
-      return { ...failed(makeIssue('plan-mismatch', '', '', `Biểu mẫu thuộc kế hoạch "${meta.plan}", không có trong các kế hoạch đang dùng. Hãy xin biểu mẫu đúng kế hoạch.`)), plan: meta.plan };
+      return { ...failed(makeIssue('plan-mismatch', '', '', { named: meta.plan })), plan: meta.plan };
     }
-    const result = validateWorkbook(np, model, validateOptions);
-    return { ...result, plan: np.plan.id, counts: countIssues(result.issues) };
+    const result = withFileName(np, validateWorkbook(np, model, validateOptions), fileName);
+    return { ...result, plan: np.plan.id, ...(visibleAgency ? { shownAgency: visibleAgency.text } : {}), counts: countIssues(result.issues) };
   }
-  return failed(makeIssue('not-da06-workbook', '', '', 'Tệp này không phải biểu mẫu báo cáo Đề án 06 (thiếu thông tin nhận dạng). Hãy dùng đúng biểu mẫu đã được cấp cho đơn vị.'));
+  return failed(makeIssue('not-da06-workbook', '', '', {}));
 }

@@ -4,7 +4,8 @@ import type { Period } from '../period/period.ts';
 import type { Sheet } from '../workbook/model.ts';
 import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
 import { HEADER_SEARCH_ROWS } from '../workbook/contract.ts';
-import { makeIssue, type Issue, type IssueCode } from './catalogue.ts';
+import { planIndex, type PlanIndex } from './planIndex.ts';
+import { makeIssue, type Issue, type IssueCode, type IssueParams } from './catalogue.ts';
 
 export interface ValidateOptions {
   /** Today's date "YYYY-MM-DD", for checks against the future; those checks are skipped without it. */
@@ -21,14 +22,19 @@ export class RuleContext {
   agency?: Agency;
   period?: Period;
   reportDate?: string;
+  /** The visible identity contradicts the hidden one: the file must not be credited to anyone. */
+  identityDoubtful = false;
+  readonly ix: PlanIndex;
 
   constructor(
     readonly np: NormalizedPlan,
     readonly options: ValidateOptions,
-  ) {}
+  ) {
+    this.ix = planIndex(np);
+  }
 
-  add(code: IssueCode, sheet: string, cell: string, message: string, fix?: Issue['fix']): void {
-    this.issues.push(makeIssue(code, sheet, cell, message, fix));
+  add<C extends IssueCode>(code: C, sheet: string, cell: string, params: IssueParams<C>, fix?: Issue['fix']): void {
+    this.issues.push(makeIssue(code, sheet, cell, params, fix));
   }
 }
 
@@ -59,7 +65,7 @@ export function locateTable<K extends string>(
 ): Table<K> | undefined {
   const sheet = findSheet({ sheets }, sheetName);
   if (!sheet) {
-    ctx.add('sheet-missing', sheetName, '', `Không tìm thấy trang tính "${sheetName}". Không xóa hay đổi tên trang tính này; hãy dùng lại biểu mẫu gốc.`);
+    ctx.add('sheet-missing', sheetName, '', { sheet: sheetName });
     return undefined;
   }
   const index = new SheetIndex(sheet);
@@ -75,7 +81,7 @@ export function locateTable<K extends string>(
     }
   }
   if (!headerRow) {
-    ctx.add('header-missing', sheet.name, 'A1', `Trang "${sheet.name}" không có dòng tiêu đề với cột "${headers[anchor]}". Hãy dùng lại biểu mẫu gốc.`);
+    ctx.add('header-missing', sheet.name, 'A1', { sheet: sheet.name, column: headers[anchor] });
     return undefined;
   }
   const byKey = new Map<string, K>((Object.entries(headers) as [K, string][]).map(([k, text]) => [headerKey(text), k]));
@@ -87,7 +93,7 @@ export function locateTable<K extends string>(
   }
   const missing = required.filter((k) => columns[k] === undefined);
   for (const k of missing) {
-    ctx.add('header-missing', sheet.name, index.address(headerRow, 1), `Trang "${sheet.name}" thiếu cột "${headers[k]}" ở dòng tiêu đề ${headerRow}. Không xóa hay đổi tên cột; hãy dùng lại biểu mẫu gốc.`);
+    ctx.add('header-missing', sheet.name, index.address(headerRow, 1), { sheet: sheet.name, column: headers[k], headerRow });
   }
   return missing.length ? undefined : { sheet, index, headerRow, columns };
 }

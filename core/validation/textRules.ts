@@ -13,22 +13,16 @@ export function checkCells(ctx: RuleContext, model: WorkbookModel): void {
     if (!sheet) continue;
     for (const cell of sheet.cells) {
       const v = cell.value;
-      if (cell.sanitized) {
-        ctx.add('invalid-characters-removed', sheet.name, cell.address, `Ô ${cell.address}: ký tự điều khiển không hợp lệ đã bị bỏ. Hãy kiểm tra lại nội dung ô.`);
-      }
+      if (cell.sanitized) ctx.add('invalid-characters-removed', sheet.name, cell.address, { cell: cell.address });
       if (v.t === 'error') {
-        ctx.add('formula-error', sheet.name, cell.address, `Ô ${cell.address} hiển thị lỗi ${v.v}. Hãy sửa công thức hoặc ghi trực tiếp giá trị.`);
+        ctx.add('formula-error', sheet.name, cell.address, { cell: cell.address, shown: v.v });
       } else if (v.t === 'text') {
         const legacy = detectLegacy(v.v, cell.font);
         if (legacy) {
-          const name = legacy.encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI';
-          ctx.add(
-            legacy.encoding === 'tcvn3' ? 'legacy-tcvn3' : 'legacy-vni',
-            sheet.name,
-            cell.address,
-            `Ô ${cell.address} được gõ bằng bảng mã ${name}. Nội dung đúng là: "${legacy.converted}". Hãy dùng nút "Sửa bảng mã" hoặc gõ lại bằng Unicode.`,
-            { replacement: legacy.converted },
-          );
+          const params = { cell: cell.address, converted: legacy.converted };
+          const fix = { replacement: legacy.converted };
+          if (legacy.encoding === 'tcvn3') ctx.add('legacy-tcvn3', sheet.name, cell.address, params, fix);
+          else ctx.add('legacy-vni', sheet.name, cell.address, params, fix);
         }
       }
     }

@@ -19,6 +19,11 @@ export interface ValidationResult {
   issues: Issue[];
   /** What the workbook reports, when it could be read as ours (also when it has errors). */
   submission?: Submission;
+  /**
+   * The workbook contradicts itself about who sent it (visible unit name, file name): it must not
+   * be credited to any agency, whatever `agency` (the hidden identity) says.
+   */
+  identityDoubtful?: true;
 }
 
 const SHEET_ORDER: string[] = ['', SHEETS.info, SHEETS.tasks, SHEETS.indicators];
@@ -32,6 +37,12 @@ function issueOrder(a: Issue, b: Issue): number {
   return (pa?.row ?? 0) - (pb?.row ?? 0) || (pa?.col ?? 0) - (pb?.col ?? 0);
 }
 
+/** A cell showing a formula error gives that error only, not also "missing" or "invalid". */
+function onePerCause(issues: readonly Issue[]): Issue[] {
+  const errorCells = new Set(issues.filter((i) => i.code === 'formula-error').map((i) => `${i.sheet}!${i.cell}`));
+  return errorCells.size ? issues.filter((i) => i.code === 'formula-error' || !errorCells.has(`${i.sheet}!${i.cell}`)) : [...issues];
+}
+
 /**
  * The validator: a pure function of the plan, the workbook model and options to a list of issues.
  * Both readers (exceljs and Office.js) feed it the same model.
@@ -43,12 +54,13 @@ export function validateWorkbook(np: NormalizedPlan, model: WorkbookModel, optio
   const tasks = checkTasks(ctx, model);
   const indicators = checkIndicators(ctx, model);
   checkCells(ctx, model);
-  const issues = [...ctx.issues].sort(issueOrder);
+  const issues = onePerCause(ctx.issues).sort(issueOrder);
   const agency = ctx.agency!.code;
   const period = ctx.period?.id;
   return {
     valid: !issues.some((i) => i.severity === 'error'),
     agency,
+    ...(ctx.identityDoubtful ? { identityDoubtful: true as const } : {}),
     period,
     issues,
     submission: {

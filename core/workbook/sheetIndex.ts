@@ -1,13 +1,12 @@
-import { parseRange, toA1 } from './address.ts';
+import { toA1 } from './address.ts';
 import { EMPTY, type Cell, type CellValue, type Sheet, type WorkbookModel } from './model.ts';
 
 /**
- * Random access to a sheet's cells by row and column, resolving merged cells to their top-left
- * value (Office.js reports a merged area's value only there; exceljs repeats it in every cell).
+ * Random access to a sheet's cells by row and column. A merged range's value is in its top-left
+ * cell only; the covered cells read as what the file holds (as Excel and Office.js report them).
  */
 export class SheetIndex {
   private readonly byRow = new Map<number, Map<number, Cell>>();
-  private readonly mergeMaster = new Map<string, Cell | undefined>();
   readonly maxRow: number;
   readonly maxCol: number;
 
@@ -23,20 +22,9 @@ export class SheetIndex {
     }
     this.maxRow = maxRow;
     this.maxCol = maxCol;
-    for (const range of sheet.merges) {
-      const box = parseRange(range);
-      // A merge over whole rows or columns is absurd in our sheets; skip rather than expand it.
-      if (!box || (box.bottom - box.top + 1) * (box.right - box.left + 1) > 10_000) continue;
-      const master = this.byRow.get(box.top)?.get(box.left);
-      for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) if (r !== box.top || c !== box.left) this.mergeMaster.set(`${r}:${c}`, master);
-      }
-    }
   }
 
   cell(row: number, col: number): Cell | undefined {
-    const key = `${row}:${col}`;
-    if (this.mergeMaster.has(key)) return this.mergeMaster.get(key);
     return this.byRow.get(row)?.get(col);
   }
 

@@ -1,9 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { checkWorkbook, type CheckOptions, type CheckResult, type PlanSource } from '../../core/validation/checkWorkbook.ts';
 import { countIssues, makeIssue } from '../../core/validation/catalogue.ts';
-import { bytesToModel } from '../reader/bytesToModel.ts';
+import { bytesToModel } from '../../xlsx/bytesToModel.ts';
+import { readSubmission } from './readSubmission.ts';
 
 export interface FileCheck extends CheckResult {
   file: string;
@@ -12,7 +12,7 @@ export interface FileCheck extends CheckResult {
 }
 
 export function unreadable(file: string, mtime: string, reason: string): FileCheck {
-  const issues = [makeIssue('file-unreadable', '', '', `${file}: ${reason}`)];
+  const issues = [makeIssue('file-unreadable', '', '', { file, reason })];
   return { file, mtime, valid: false, issues, counts: countIssues(issues) };
 }
 
@@ -25,13 +25,9 @@ function isPlan(p: NormalizedPlan | PlanSource): p is NormalizedPlan {
  * plan (the report's), the file must belong to it; given several, it is checked against the one it names.
  */
 export async function checkFile(plans: NormalizedPlan | PlanSource, file: string, options: CheckOptions = {}): Promise<FileCheck> {
-  let data: Uint8Array;
-  let mtime = '';
-  try {
-    [data, mtime] = await Promise.all([readFile(file), stat(file).then((s) => s.mtime.toISOString())]);
-  } catch {
-    return unreadable(file, mtime, 'Không mở được tệp (không tồn tại hoặc không có quyền đọc).');
-  }
+  const read = await readSubmission(file);
+  if ('error' in read) return unreadable(file, read.mtime, read.error);
+  const { data, mtime } = read;
   const model = await bytesToModel(data);
   if (typeof model === 'string') return unreadable(file, mtime, model);
   const single = isPlan(plans);

@@ -4,6 +4,8 @@ import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { periodDueDate, type Period } from '../../core/period/period.ts';
 import type { Received } from '../../core/report/consolidate.ts';
 import type { FileCheck } from '../intake/checkFile.ts';
+import { crossFileIssues } from '../../core/validation/crossFile.ts';
+import { countIssues } from '../../core/validation/catalogue.ts';
 
 /** Whether `p` is `root` or inside it (both absolute, symbolic links resolved). */
 export const isWithin = (root: string, p: string): boolean => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep);
@@ -99,9 +101,13 @@ export function sortSubmissions(np: NormalizedPlan, period: Period, checks: File
   const due = periodDueDate(period, np.plan.reporting);
   const byAgency = new Map<string, FileCheck[]>();
   const rejected: IntakeResult['rejected'] = [];
-  for (const c of checks) {
-    // A file that is not ours, or of an agency we don't know, is rejected on its own.
-    if (!c.agency || !np.agencies.get(c.agency)?.reports) {
+  const cross = crossFileIssues(checks, (code) => np.agencies.get(code)?.name ?? code, display);
+  for (const [i, checked] of checks.entries()) {
+    const more = cross.get(i);
+    const c = more ? { ...checked, issues: [...checked.issues, ...more], counts: countIssues([...checked.issues, ...more]) } : checked;
+    // A file that is not ours, of an agency we don't know, or that contradicts itself about who
+    // sent it, is rejected on its own: it is credited to no agency.
+    if (!c.agency || c.identityDoubtful || !np.agencies.get(c.agency)?.reports) {
       rejected.push({ file: display(c.file), issues: c.issues });
       continue;
     }

@@ -1,5 +1,5 @@
 import { tasksForAgency, indicatorsForAgency, type NormalizedPlan } from '../../core/plan/normalize.ts';
-import { dueDate } from '../../core/plan/deadline.ts';
+import { dueDate, isOngoing } from '../../core/plan/deadline.ts';
 import { indicatorDue } from '../../core/validation/indicatorRules.ts';
 import { periodCutoff, periodDueDate, type Period } from '../../core/period/period.ts';
 import { STATUS } from '../../core/workbook/contract.ts';
@@ -76,7 +76,8 @@ export function validFilling(np: NormalizedPlan, agencyCode: string, period: Per
     const due = dueDate(task.deadline, agency.level);
     const r = rng();
     const canBeDone = !due || due <= reportDate || r < doneShare;
-    const recurring = task.deadline.kind === 'recurring';
+    // Recurring, or staged and started ("từ ngày …"): a result every period, never done.
+    const recurring = isOngoing(task.deadline, agency.level, cutoff);
     if (!recurring && canBeDone && r < doneShare + (due && due < cutoff ? 0.25 : 0)) {
       const latest = due && due < reportDate ? due : reportDate;
       const completedOn = latest < np.plan.date ? np.plan.date : addDays(latest, -Math.floor(rng() * 10));

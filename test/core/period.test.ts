@@ -13,7 +13,7 @@ import {
   type Period,
 } from '../../core/period/period.ts';
 import type { Reporting } from '../../core/plan/schema.ts';
-import { dueDate, deadlineText } from '../../core/plan/deadline.ts';
+import { dueDate, deadlineText, startDate, isOngoing } from '../../core/plan/deadline.ts';
 import { formatDocumentDate, formatShortDate, todayInVietnam } from '../../core/text/dates.ts';
 import { isoToSerial, parseDateText, serialToIso, isDateFormat } from '../../core/workbook/dates.ts';
 
@@ -204,10 +204,16 @@ describe('task deadlines', () => {
         { level: 'commune' as const, date: '2023-06-01' },
       ],
     };
-    expect(dueDate(staged, 'province')).toBe('2022-06-01');
-    expect(dueDate(staged, 'district')).toBe('2022-12-01');
-    expect(dueDate(staged, 'commune')).toBe('2023-06-01');
-    expect(dueDate({ kind: 'staged', stages: [{ level: 'district', date: '2022-12-01' }, { level: 'province', date: '2022-06-01' }] }, 'commune')).toBe('2022-06-01');
+    // A staged deadline ("cấp tỉnh từ ngày …") starts an ongoing duty: it never falls due.
+    for (const level of ['province', 'district', 'commune'] as const) expect(dueDate(staged, level)).toBeUndefined();
+    expect(startDate(staged, 'province')).toBe('2022-06-01');
+    expect(startDate(staged, 'district')).toBe('2022-12-01');
+    expect(startDate(staged, 'commune')).toBe('2023-06-01');
+    expect(startDate({ kind: 'staged', stages: [{ level: 'district', date: '2022-12-01' }, { level: 'province', date: '2022-06-01' }] }, 'commune')).toBe('2022-06-01');
+    expect(isOngoing(staged, 'district', '2022-11-30')).toBe(false);
+    expect(isOngoing(staged, 'district', '2022-12-14')).toBe(true);
+    expect(isOngoing({ kind: 'recurring' }, 'commune', undefined)).toBe(true);
+    expect(isOngoing({ kind: 'by-date', date: '2022-03-19' }, 'province', '2023-01-14')).toBe(false);
     for (const kind of ['recurring', 'by-law', 'on-request', 'when-guided'] as const) expect(dueDate({ kind }, 'province')).toBeUndefined();
   });
 

@@ -5,6 +5,7 @@ import type ExcelJS from 'exceljs';
 import { validFilling } from '../../generator/samples/scenario.ts';
 import { isoDate, type Filling, type TaskEntry } from '../../generator/samples/fillWorkbook.ts';
 import { checkFile } from '../../generator/intake/checkFile.ts';
+import { crossFileIssues } from '../../core/validation/crossFile.ts';
 import { tasksForAgency, indicatorsForAgency } from '../../core/plan/normalize.ts';
 import { legacyMappingTable, type LegacyEncoding } from '../../core/text/legacyEncoding.ts';
 import { CATALOGUE, ISSUE_CODES, type Issue } from '../../core/validation/catalogue.ts';
@@ -247,10 +248,21 @@ describe('identity and structure', () => {
     expect(codesAt(c.issues)).toEqual([]);
   });
 
-  it('task-row-missing: a task row deleted (spliceRows)', async () => {
+  it('task-row-missing: a task row deleted (spliceRows), reported where the row belongs', async () => {
+    const ids = tasksForAgency(plan(QN22), AG).map((a) => a.task.id);
+    const previous = ids[ids.indexOf(ON_REQUEST) - 1]!;
+    expect(previous).toBeDefined();
     const c = await run({ mutate: (wb) => void worksheet(wb, 'Nhiệm vụ').spliceRows(L.taskRow.get(ON_REQUEST)!, 1) });
-    expect(codesAt(c.issues)).toEqual([`task-row-missing@Nhiệm vụ!${L.taskCol['Mã nhiệm vụ']}${L.taskHeaderRow + 1}`]);
+    // Right below the previous task of the plan, not at the first task's row.
+    expect(codesAt(c.issues)).toEqual([`task-row-missing@Nhiệm vụ!${L.taskCol['Mã nhiệm vụ']}${L.taskRow.get(previous)! + 1}`]);
     expect(c.issues[0]!.message).toContain(ON_REQUEST);
+    expect(c.issues[0]!.message).toContain(`sau nhiệm vụ ${previous}`);
+  });
+
+  it('task-row-missing: the first task deleted is reported below the header', async () => {
+    const first = tasksForAgency(plan(QN22), AG)[0]!.task.id;
+    const c = await run({ mutate: (wb) => void worksheet(wb, 'Nhiệm vụ').spliceRows(L.taskRow.get(first)!, 1) });
+    expect(codesAt(c.issues)).toEqual([`task-row-missing@Nhiệm vụ!${L.taskCol['Mã nhiệm vụ']}${L.taskHeaderRow + 1}`]);
   });
 
   it('task-row-unexpected: an added row with an unknown id', async () => {
@@ -343,10 +355,23 @@ describe('Thông tin', () => {
     expect(codesAt(c.issues)).toEqual([]);
   });
 
-  it('agency-name-mismatch: the agency name edited (warning)', async () => {
+  it('agency-name-mismatch: the visible unit name disagrees with the hidden identity (error naming both)', async () => {
     const c = await run({ filling: filling({}, { agency: 'Sở TTTT' }) });
     expect(codesAt(c.issues)).toEqual([`agency-name-mismatch@${infoCell('agency')}`]);
-    expect(c.result.valid).toBe(true);
+    expect(c.issues[0]!.severity).toBe('error');
+    expect(c.result.valid).toBe(false);
+    expect(c.result.identityDoubtful).toBe(true);
+    expect(c.issues[0]!.message).toContain('Sở TTTT');
+    expect(c.issues[0]!.message).toContain(plan(QN22).agencies.get(AG)!.name);
+  });
+
+  it('agency-name-mismatch: the visible name is another agency of the plan, named with its code', async () => {
+    const other = plan(QN22).agencies.get('SO_TU_PHAP')!;
+    const c = await run({ filling: filling({}, { agency: other.name }) });
+    expect(codesAt(c.issues)).toEqual([`agency-name-mismatch@${infoCell('agency')}`]);
+    expect(c.issues[0]!.message).toContain(`${other.name}, mã SO_TU_PHAP`);
+    expect(c.issues[0]!.message).toContain(plan(QN22).agencies.get(AG)!.name);
+    expect(c.issues[0]!.message).toMatch(/Hãy ghi lại đúng tên đơn vị/);
   });
 
   it('preparer-missing', async () => {
@@ -389,7 +414,7 @@ describe('Thông tin', () => {
 });
 
 describe('Nhiệm vụ', () => {
-  const one = async (id: string, entry: TaskEntry) => run({ filling: filling({ [id]: entry }) });
+  const one = async (id: string, entry: TaskEntry, mutate?: WorkbookSpec['mutate']) => run({ filling: filling({ [id]: entry }), mutate });
 
   it('status-missing', async () => {
     const c = await one(ON_REQUEST, {});
@@ -542,7 +567,7 @@ describe('Nhiệm vụ', () => {
     expect(codesAt(good.issues)).toEqual([]);
   });
 
-  it('merged result cells: no crash, the master\'s value counts for both rows', async () => {
+  it('merged result cells: an error at the merge, and the covered cell is checked as blank', async () => {
     const r1 = L.taskRow.get(ON_REQUEST)!;
     const col = L.taskCol['Kết quả thực hiện'];
     const c = await run({
@@ -550,20 +575,35 @@ describe('Nhiệm vụ', () => {
       mutate: (wb) => worksheet(wb, 'Nhiệm vụ').mergeCells(`${col}${r1}:${col}${r1 + 1}`),
     });
     expect(c.model.sheets.find((s) => s.name === 'Nhiệm vụ')!.merges).toContain(`${col}${r1}:${col}${r1 + 1}`);
-    expect(codesAt(c.issues)).toEqual([]);
+    expect(codesAt(c.issues)).toEqual([`merged-input-cells@Nhiệm vụ!${col}${r1}`, `result-missing@Nhiệm vụ!${col}${r1 + 1}`]);
+    expect(c.issues[0]!.message).toContain(`bỏ gộp ô ${col}${r1}:${col}${r1 + 1}`);
     const tasks = c.result.submission!.tasks;
-    expect(tasks.find((t) => t.id === NEXT_ON_REQUEST)?.result).toBe('Kết quả chung của hai nhiệm vụ.');
+    // The result is not copied into the covered row (nor moved to another column).
+    expect(tasks.find((t) => t.id === NEXT_ON_REQUEST)?.result).toBe('');
+    expect(tasks.find((t) => t.id === ON_REQUEST)?.result).toBe('Kết quả chung của hai nhiệm vụ.');
   });
 
-  it('merged status cells: the master\'s status counts', async () => {
+  it('merged status cells: the covered row has no status', async () => {
     const r1 = L.taskRow.get(ON_REQUEST)!;
     const col = L.taskCol['Trạng thái'];
     const c = await run({
       filling: filling({ [ON_REQUEST]: IN_PROGRESS, [NEXT_ON_REQUEST]: { ...IN_PROGRESS, status: null } }),
       mutate: (wb) => worksheet(wb, 'Nhiệm vụ').mergeCells(`${col}${r1}:${col}${r1 + 1}`),
     });
+    expect(codesAt(c.issues)).toEqual([`merged-input-cells@Nhiệm vụ!${col}${r1}`, `status-missing@Nhiệm vụ!${col}${r1 + 1}`]);
+  });
+
+  it('a merge across a row\'s input columns (difficulties and proposals) is one error at the merge', async () => {
+    const r = L.taskRow.get(ON_REQUEST)!;
+    const range = `${L.taskCol['Khó khăn, vướng mắc']}${r}:${L.taskCol['Đề xuất, kiến nghị']}${r}`;
+    const c = await run({ mutate: (wb) => worksheet(wb, 'Nhiệm vụ').mergeCells(range) });
+    expect(codesAt(c.issues)).toEqual([`merged-input-cells@Nhiệm vụ!${range.split(':')[0]}`]);
+  });
+
+  it('the template\'s own title merges are not input cells', async () => {
+    const c = await run({});
+    expect(c.model.sheets.find((s) => s.name === 'Nhiệm vụ')!.merges.length).toBeGreaterThan(0);
     expect(codesAt(c.issues)).toEqual([]);
-    expect(c.result.submission!.tasks.find((t) => t.id === NEXT_ON_REQUEST)?.status).toBe('inProgress');
   });
 
   it('rich text in a result cell is read as its plain text', async () => {
@@ -585,6 +625,41 @@ describe('Nhiệm vụ', () => {
     const c = await one(ON_REQUEST, { ...IN_PROGRESS, proposals: { formula: 'NA()', result: { error: '#N/A' } } as unknown as TaskEntry['proposals'] });
     expect(codesAt(c.issues)).toEqual([`formula-error@${taskCell(ON_REQUEST, 'Đề xuất, kiến nghị')}`]);
     expect(c.issues[0]!.message).toContain('#N/A');
+  });
+
+  it.each([
+    ['status', 'Trạng thái'],
+    ['progress', 'Tiến độ (%)'],
+    ['result', 'Kết quả thực hiện'],
+    ['completedOn', 'Ngày hoàn thành'],
+  ] as const)('one error per cause: a formula error in %s gives formula-error only', async (key, header) => {
+    const c = await one(RECURRING, { ...DONE, [key]: { formula: 'A1/0', result: { error: '#REF!' } } as unknown as TaskEntry['status'] });
+    expect(codesAt(c.issues)).toEqual([`formula-error@${taskCell(RECURRING, header)}`]);
+    expect(c.issues[0]!.message).toContain('#REF!');
+  });
+
+  it('messages quote the cell as displayed: progress 100 formatted as a percentage reads "10000%"', async () => {
+    const c = await one(ON_REQUEST, { ...IN_PROGRESS, progress: 100 }, (wb) => {
+      // exceljs shares style objects between cells: give this cell its own.
+      const cell = worksheet(wb, 'Nhiệm vụ').getCell(`${L.taskCol['Tiến độ (%)']}${L.taskRow.get(ON_REQUEST)}`);
+      cell.style = { ...cell.style, numFmt: '0%' };
+    });
+    expect(codesAt(c.issues)).toEqual([`progress-invalid@${taskCell(ON_REQUEST, 'Tiến độ (%)')}`]);
+    expect(c.issues[0]!.message).toContain('"10000%"');
+    expect(c.issues[0]!.message).not.toMatch(/"100"/);
+  });
+
+  it('messages quote the cell as displayed: a period typed as a date shows "01/2023", not "2023-01-01"', async () => {
+    const c = await run({
+      filling: filling({}, { period: isoDate('2023-01-01') }),
+      mutate: (wb) => {
+        const cell = worksheet(wb, 'Thông tin').getCell(L.info.period);
+        cell.style = { ...cell.style, numFmt: 'mm/yyyy' };
+      },
+    });
+    expect(codesAt(c.issues)).toEqual([`period-malformed@${infoCell('period')}`]);
+    expect(c.issues[0]!.message).toContain('"01/2023"');
+    expect(c.issues[0]!.message).not.toContain('2023-01-01');
   });
 });
 
@@ -621,6 +696,21 @@ describe('Chỉ tiêu (quang-ngai-2023, Sở Tư pháp)', () => {
   it('numerator-exceeds-denominator', async () => {
     const c = await runInd({ [IND]: { numerator: 120, denominator: 100 } });
     expect(codesAt(c.issues)).toEqual([`numerator-exceeds-denominator@${indCell(IND, 'Tử số')}`]);
+  });
+
+  it('indicator-percent-typed: "85%" typed as the numerator of a rate indicator is a clear warning', async () => {
+    const c = await runInd({ [IND]: { numerator: '85%', denominator: 100 } });
+    expect(codesAt(c.issues)).toEqual([`indicator-percent-typed@${indCell(IND, 'Tử số')}`]);
+    expect(c.issues[0]!.severity).toBe('warning');
+    expect(c.issues[0]!.message).toContain('"85%"');
+    expect(c.result.valid).toBe(true);
+    // The value read is still used.
+    expect(c.result.submission!.indicators.find((i) => i.id === IND)?.numerator).toBe(85);
+  });
+
+  it('one error per cause: a formula error in a numerator gives formula-error only', async () => {
+    const c = await runInd({ [IND]: { numerator: { formula: 'A1/0', result: { error: '#DIV/0!' } } as unknown as number, denominator: 100 } });
+    expect(codesAt(c.issues)).toEqual([`formula-error@${indCell(IND, 'Tử số')}`]);
   });
 
   it('numbers typed the Vietnamese way are accepted ("1.250", "12.345")', async () => {
@@ -716,6 +806,51 @@ describe('file', () => {
     expect(codesAt(r.issues)).toEqual(['file-unreadable@']);
     r.issues.forEach((i) => seen.add(i.code));
     r.issues.forEach(expectGoodMessage);
+  });
+
+  it('file-name-other-agency: a file named with another agency\'s code is an error and is not credited', async () => {
+    const file = join(tmp.dir, 'SO_TU_PHAP.xlsx');
+    writeFileSync(file, await makeWorkbook({ agency: AG, period: PER, filling: base() }));
+    const r = await checkFile(plan(QN22), file, { today: '2023-02-01' });
+    expect(codesAt(r.issues)).toEqual(['file-name-other-agency@']);
+    expect(r.valid).toBe(false);
+    expect(r.identityDoubtful).toBe(true);
+    expect(r.issues[0]!.message).toContain('SO_TU_PHAP');
+    expect(r.issues[0]!.message).toContain(plan(QN22).agencies.get(AG)!.name);
+    r.issues.forEach((i) => seen.add(i.code));
+    r.issues.forEach(expectGoodMessage);
+    // Its own code, or any other name, is fine.
+    const own = join(tmp.dir, `${AG}.xlsx`);
+    writeFileSync(own, await makeWorkbook({ agency: AG, period: PER, filling: base() }));
+    expect((await checkFile(plan(QN22), own, { today: '2023-02-01' })).issues).toEqual([]);
+  });
+
+  it('invalid-characters-removed: a cell the reader cleaned is a warning at the cell', async () => {
+    const a = await validateBytes(await makeWorkbook({ agency: AG, period: PER, filling: base() }), QN22);
+    const sheet = a.model.sheets.find((s) => s.name === 'Nhiệm vụ')!;
+    const address = `${L.taskCol['Kết quả thực hiện']}${L.taskRow.get(RECURRING)}`;
+    const model = { sheets: a.model.sheets.map((s) => (s === sheet ? { ...s, cells: s.cells.map((c) => (c.address === address ? { ...c, sanitized: true } : c)) } : s)) };
+    const r = validateWorkbook(plan(QN22), model);
+    expect(codesAt(r.issues)).toEqual([`invalid-characters-removed@Nhiệm vụ!${address}`]);
+    r.issues.forEach((i) => seen.add(i.code));
+    r.issues.forEach(expectGoodMessage);
+  });
+
+  it('agency-claimed-twice: two files of one period, one agency\'s form, different unit names', () => {
+    const issues = crossFileIssues(
+      [
+        { file: 'a.xlsx', agency: AG, shownAgency: 'Sở Thông tin và Truyền thông' },
+        { file: 'b.xlsx', agency: AG, shownAgency: 'UBND huyện Bình Sơn' },
+        { file: 'c.xlsx', agency: 'CAT', shownAgency: 'Công an tỉnh' },
+      ],
+      (code) => plan(QN22).agencies.get(code)!.name,
+    );
+    expect([...issues.keys()].sort()).toEqual([0, 1]);
+    const [first] = issues.get(0)!;
+    expect(first!.code).toBe('agency-claimed-twice');
+    expect(first!.message).toContain('b.xlsx');
+    expect(first!.message).toContain('UBND huyện Bình Sơn');
+    for (const list of issues.values()) list.forEach((i) => (seen.add(i.code), expectGoodMessage(i)));
   });
 
   it('checkFile on a correct file', async () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, ISSUE_CODES } from '../../core/validation/catalogue.ts';
+import { CATALOGUE, ISSUE_CODES, SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -12,7 +12,7 @@ describe('README', () => {
   });
 
   it('lists every issue code of the catalogue with its title', () => {
-    for (const code of ISSUE_CODES) expect(readme).toContain(`| \`${code}\` | ${CATALOGUE[code].severity === 'error' ? 'Lỗi' : 'Cảnh báo'} | ${CATALOGUE[code].title} |`);
+    for (const code of ISSUE_CODES) expect(readme).toContain(`| \`${code}\` | ${SEVERITY_LABEL[CATALOGUE[code].severity]} | ${CATALOGUE[code].title} |`);
   });
 
   it('is Unicode NFC', () => {

@@ -1,0 +1,39 @@
+import { labelKey } from '../workbook/identity.ts';
+import { makeIssue, type Issue } from './catalogue.ts';
+
+/** What a checked file claims about who sent it. */
+export interface Claim {
+  file: string;
+  /** The hidden identity's agency code, when the file is ours. */
+  agency?: string;
+  /** The unit name written on Thông tin. */
+  shownAgency?: string;
+}
+
+/**
+ * Checks across the files of one period: two files that are both the form of one agency but write
+ * different unit names (one unit probably used another's form). Returns the issues to add, by the
+ * claim's index; `display` names the other file as the report prints it; `agencyName` names the agency.
+ */
+export function crossFileIssues(claims: readonly Claim[], agencyName: (code: string) => string, display: (file: string) => string = (f) => f): Map<number, Issue[]> {
+  const byAgency = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    if (!c.agency || c.shownAgency === undefined) return;
+    const list = byAgency.get(c.agency) ?? [];
+    list.push(i);
+    byAgency.set(c.agency, list);
+  });
+  const out = new Map<number, Issue[]>();
+  for (const [agency, indexes] of byAgency) {
+    for (const i of indexes) {
+      const mine = claims[i]!;
+      // The first other file with a different name is enough to point at the confusion.
+      const j = indexes.find((k) => k !== i && labelKey(claims[k]!.shownAgency!) !== labelKey(mine.shownAgency!));
+      if (j === undefined) continue;
+      const other = claims[j]!;
+      const issue = makeIssue('agency-claimed-twice', '', '', { form: agencyName(agency), shown: mine.shownAgency!, otherFile: display(other.file), otherShown: other.shownAgency! });
+      out.set(i, [issue]);
+    }
+  }
+  return out;
+}
