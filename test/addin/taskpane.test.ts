@@ -5,17 +5,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { REPO_ROOT, loadPlan } from '../../generator/plan/loadPlan.ts';
-import { validateWorkbook } from '../../core/validation/validate.ts';
+import { checkWorkbook } from '../../core/validation/checkWorkbook.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
 import { HIGHLIGHT_COLORS } from '../../addin/src/office/highlight.ts';
+import { NOTES } from '../../addin/src/ui/readNotes.ts';
 import { LEGACY_UNICODE, modelToGrid, PLAN_ID, sampleWorkbook, TASKS, type SampleWorkbook } from './support/sampleWorkbook.ts';
 import { serveDir } from './support/server.ts';
 
 /**
- * The task pane in headless Chromium, built as shipped (vite build) and served over HTTP. Office.js
- * from Microsoft's CDN is blocked: in add-in mode a fake Office host (support/fakeOffice.js) backed
- * by a real workbook stands in for Excel; without it the page is the standalone validator.
+ * The task pane in headless Chromium, built as shipped (vite build, with the CDN reference to
+ * office.js) and served over HTTP. Requests to Microsoft's CDN are answered from the
+ * @microsoft/office-js package (the real Office library, no network) or, in add-in mode, replaced by a
+ * fake Office host (support/fakeOffice.js) backed by a real workbook that stands in for Excel at a
+ * given API level; without Office the page is the standalone validator.
  */
 
 const TMP = join(REPO_ROOT, 'test', '.tmp', 'addin');
@@ -23,6 +26,12 @@ const DIST = join(TMP, 'dist');
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const OFFICE_CDN = /appsforoffice\.microsoft\.com/;
+const OFFICE_JS_DIST = join(REPO_ROOT, 'node_modules', '@microsoft', 'office-js', 'dist');
+/**
+ * Outside Office, Microsoft's office.js opens a logging frame of its own (its o15 start-up file);
+ * the page never calls it. Refused here, as everything not served by the test.
+ */
+const OFFICE_JS_LOGGING = /telemetryservice\.firstpartyapps\.oaspapps\.com/;
 
 interface FakeExcel {
   log: { runs: number; syncs: number; syncsPerRun: number[]; selection: { sheet: string; address: string } | null; activeSheet: string | null; rangeAreas: { length: number }[] };
@@ -68,12 +77,45 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function newContext(width: number, height: number): Promise<{ context: BrowserContext; requests: string[] }> {
+/**
+ * A browser context whose CDN requests for office.js are served from the @microsoft/office-js package
+ * (`realOffice`) or refused (the fake host then defines Office itself).
+ */
+async function newContext(width: number, height: number, realOffice = false): Promise<{ context: BrowserContext; requests: string[]; served: string[] }> {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: 1, locale: 'vi-VN' });
   const requests: string[] = [];
+  const served: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
-  await context.route(OFFICE_CDN, (route) => route.abort());
-  return { context, requests };
+  await context.route(OFFICE_JS_LOGGING, (route) => route.abort());
+  await context.route(OFFICE_CDN, async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^\/lib\/1\/hosted\//, '');
+    if (!realOffice || path.includes('..')) return route.abort();
+    try {
+      const body = readFileSync(join(OFFICE_JS_DIST, path));
+      served.push(path);
+      await route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body });
+    } catch {
+      await route.fulfill({ status: 404, body: '' });
+    }
+  });
+  return { context, requests, served };
+}
+
+/** A page in Excel: the fake Office host at `excelApi`, over the sample workbook. */
+async function excelPage(excelApi: string, width = 320, height = 900) {
+  const { context, requests } = await newContext(width, height);
+  const grid = { ...modelToGrid(sample.model, sample.fills, sample.protectedSheets), excelApi };
+  const fakeOffice = readFileSync(join(REPO_ROOT, 'test', 'addin', 'support', 'fakeOffice.js'), 'utf8');
+  await context.addInitScript({ content: `${fakeOffice}\ninstallFakeOffice(${JSON.stringify(grid)});` });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/taskpane.html`);
+  return { context, requests, page, errors };
+}
+
+/** The issues the core finds in the sample, as the pane in Excel checks it (file name from Office). */
+function expectedIssues() {
+  return checkWorkbook(sample.model, [loadPlan(PLAN_ID)], { today: todayInVietnam(), fileName: 'bao-cao.xlsx' }).issues;
 }
 
 async function shownIssues(page: Page): Promise<Shown[]> {
@@ -87,11 +129,12 @@ async function shownIssues(page: Page): Promise<Shown[]> {
   );
 }
 
-function watchErrors(page: Page): string[] {
+/** Page errors and console errors; with `cdnBlocked`, the refused CDN request of office.js is expected. */
+function watchErrors(page: Page, cdnBlocked = true): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error' && !/appsforoffice|ERR_FAILED|Failed to load resource/.test(m.text())) errors.push(m.text());
+    if (m.type() === 'error' && !(cdnBlocked && /appsforoffice|ERR_FAILED|Failed to load resource/.test(m.text()))) errors.push(m.text());
   });
   return errors;
 }
@@ -100,20 +143,16 @@ const fake = (page: Page): Promise<FakeExcel['log']> => page.evaluate(() => (win
 
 describe('task pane in Excel (fake Office host)', () => {
   it('checks the open workbook, goes to cells, highlights and clears, and fixes legacy text', async () => {
-    const { context, requests } = await newContext(320, 900);
-    const grid = modelToGrid(sample.model, sample.fills, sample.protectedSheets);
-    const fakeOffice = readFileSync(join(REPO_ROOT, 'test', 'addin', 'support', 'fakeOffice.js'), 'utf8');
-    await context.addInitScript({ content: `${fakeOffice}\ninstallFakeOffice(${JSON.stringify(grid)});` });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/taskpane.html`);
+    const { context, requests, page, errors } = await excelPage('1.13');
 
     // The check: the same issues as the core validator on the same workbook, read in 3 syncs.
     await page.click('#check-button');
     await page.waitForSelector('#summary[data-errors]');
-    const expected = validateWorkbook(loadPlan(PLAN_ID), sample.model, { today: todayInVietnam() }).issues;
+    const expected = expectedIssues();
     expect(await shownIssues(page)).toEqual(expected.map(({ sheet, cell, code, message }) => ({ sheet, cell, code, message })));
     expect((await fake(page)).syncsPerRun).toEqual([3]);
+    // Everything this Excel can do is there: no note about what it cannot.
+    expect(await page.$$('.read-note')).toEqual([]);
     expect(await page.textContent('.subtitle')).toBe('Sở Thông tin và Truyền thông · Tháng 01/2023');
     const errorsCount = expected.filter((i) => i.severity === 'error').length;
     expect(await page.textContent('.summary-title')).toContain(`${errorsCount} lỗi, 1 cảnh báo`);
@@ -166,19 +205,62 @@ describe('task pane in Excel (fake Office host)', () => {
     expect(await page.$('#fix-button')).toBeNull();
 
     expect(errors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !OFFICE_CDN.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(server.url) && !OFFICE_CDN.test(u) && !OFFICE_JS_LOGGING.test(u))).toEqual([]);
     await context.close();
   });
 
-  it('says clearly when Excel is too old for the add-in', async () => {
-    const { context } = await newContext(320, 600);
-    const grid = { ...modelToGrid(sample.model), excelApi: '1.8' };
-    const fakeOffice = readFileSync(join(REPO_ROOT, 'test', 'addin', 'support', 'fakeOffice.js'), 'utf8');
-    await context.addInitScript({ content: `${fakeOffice}\ninstallFakeOffice(${JSON.stringify(grid)});` });
-    const page = await context.newPage();
-    await page.goto(`${server.url}/taskpane.html`);
+  it('on Excel 2016 (ExcelApi 1.1): checks with the same verdict in 3 syncs, says plainly what it cannot do, offers legacy text to copy', async () => {
+    const { context, page, errors } = await excelPage('1.1');
+    await page.click('#check-button');
+    await page.waitForSelector('#summary[data-errors]');
+    const expected = expectedIssues();
+    const shown = await shownIssues(page);
+    expect(shown.map(({ sheet, cell, code }) => ({ sheet, cell, code }))).toEqual(expected.map(({ sheet, cell, code }) => ({ sheet, cell, code })));
+    expect((await fake(page)).syncsPerRun).toEqual([3]);
+    // Fonts came cell by cell: the TCVN3 text in its .VnTime font is found.
+    expect(shown.map((i) => i.code)).toContain('legacy-tcvn3');
+    // No buttons that Excel would refuse; plain notes instead, without API names.
+    expect(await page.$('#highlight-button')).toBeNull();
+    expect(await page.$('#fix-button')).toBeNull();
+    const notes = await page.$$eval('.read-note', (els) => els.map((e) => e.textContent ?? ''));
+    expect(notes).toEqual([NOTES.merges, NOTES.edit]);
+    const text = (await page.textContent('body')) ?? '';
+    expect(text).not.toMatch(/ExcelApi|API|1\.1\b/);
+    expect(text).not.toContain('Sửa bảng mã');
+    expect(await page.inputValue('.copy-fix textarea')).toBe(LEGACY_UNICODE);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('on volume-licensed Excel 2019 (ExcelApi 1.7): paints and clears cell by cell, fixes legacy text, and says merges are not checked', async () => {
+    const { context, page, errors } = await excelPage('1.7');
+    await page.click('#check-button');
+    await page.waitForSelector('#summary[data-errors]');
+    expect(await page.$$eval('.read-note', (els) => els.map((e) => e.textContent ?? ''))).toEqual([NOTES.merges]);
+    const expected = expectedIssues().filter((i) => i.cell);
+    await page.click('#highlight-button');
+    await page.waitForSelector('.notice-success');
+    const fills = await page.evaluate((list) => list.map(([s, c]) => (window as unknown as FakeWindow).__fakeExcel.fill(s, c)), expected.map((i) => [i.sheet, i.cell]) as [string, string][]);
+    expect(fills.map((f) => f.color)).toEqual(expected.map((i) => HIGHLIGHT_COLORS[i.severity]));
+    expect((await fake(page)).rangeAreas).toEqual([]);
+    await page.click('#clear-button');
+    await page.waitForSelector('.notice-success');
+    expect(await page.evaluate(() => (window as unknown as FakeWindow).__fakeExcel.settings())).toEqual({});
+    await page.click('#fix-button');
+    await page.click('#fix-confirm');
+    await page.waitForSelector('.notice-success');
+    expect(await page.evaluate((s) => (window as unknown as FakeWindow).__fakeExcel.value(s, 'I5'), TASKS)).toEqual({ v: LEGACY_UNICODE, font: 'Times New Roman' });
+    expect((await fake(page)).syncsPerRun.every((n) => n <= 3)).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('says clearly, without jargon, when Excel is too old for any add-in', async () => {
+    const { context, page } = await excelPage('1.0', 320, 600);
     await page.waitForSelector('[role="alert"]');
-    expect(await page.textContent('[role="alert"]')).toContain('ExcelApi 1.9');
+    const alert = (await page.textContent('[role="alert"]')) ?? '';
+    expect(alert).toContain('Excel 2016');
+    expect(alert).not.toMatch(/ExcelApi|API/);
     expect(await page.$('#check-button')).toBeNull();
     expect(await page.$('#file-input')).not.toBeNull();
     await context.close();
@@ -186,14 +268,40 @@ describe('task pane in Excel (fake Office host)', () => {
 });
 
 describe('standalone validator (no Office, no network)', () => {
-  it('checks a chosen .xlsx in the browser with the same result as npm run validate', async () => {
-    const { context, requests } = await newContext(760, 1000);
+  it('with the real Office library loaded outside Office, falls back to the standalone page with no console error', async () => {
+    const { context, served } = await newContext(760, 1000, true);
     const page = await context.newPage();
-    const errors = watchErrors(page);
+    const errors = watchErrors(page, false);
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.waitForSelector('#drop-zone');
+    // The built page keeps Microsoft's CDN reference; the test answers it with the package's copy.
+    expect(readFileSync(join(DIST, 'taskpane.html'), 'utf8')).toContain('<script src="https://appsforoffice.microsoft.com/lib/1/hosted/office.js"');
+    expect(served).toContain('office.js');
+    expect(await page.evaluate(() => typeof (window as unknown as { Office?: { onReady?: unknown } }).Office?.onReady)).toBe('function');
+    expect(await page.evaluate(() => document.documentElement.dataset.mode)).toBe('standalone');
+    await page.waitForLoadState('networkidle');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('checks a chosen .xlsx in the browser with the same result as npm run validate', async () => {
+    const { context, requests } = await newContext(760, 1000, true);
+    const page = await context.newPage();
+    const errors = watchErrors(page, false);
     const started = Date.now();
     await page.goto(`${server.url}/taskpane.html`);
     await page.waitForSelector('#drop-zone');
     expect(Date.now() - started).toBeLessThan(5000);
+
+    // The first Tab reaches "Chọn tệp…", with a visible focus ring (the file input is no Tab stop).
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Chọn tệp…');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement!);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    expect(ring.style).not.toBe('none');
+    expect(ring.width).toBeGreaterThanOrEqual(2);
 
     // Once the page is open, checking needs no network.
     await page.waitForLoadState('networkidle');
@@ -207,9 +315,17 @@ describe('standalone validator (no Office, no network)', () => {
     expect(cli.status).toBe(1);
     const report = JSON.parse(cli.stdout) as { files: { issues: Shown[] }[] };
     const fromCli = report.files[0]!.issues.map(({ sheet, cell, code, message }) => ({ sheet, cell, code, message }));
-    expect(await shownIssues(page)).toEqual(fromCli);
+    const shown = await shownIssues(page);
+    // The same issues; legacy text is offered to copy instead of pointing at Excel's "Sửa bảng mã".
+    expect(shown.map(({ sheet, cell, code }) => ({ sheet, cell, code }))).toEqual(fromCli.map(({ sheet, cell, code }) => ({ sheet, cell, code })));
+    expect(shown.filter((i) => !i.code.startsWith('legacy-'))).toEqual(fromCli.filter((i) => !i.code.startsWith('legacy-')));
+    expect(shown.some((i) => i.code === 'legacy-tcvn3')).toBe(true);
+    expect(await page.inputValue('.copy-fix textarea')).toBe(LEGACY_UNICODE);
+
     expect(await page.textContent('.summary-file')).toContain('bao-cao-so-tttt-2023-01.xlsx');
     await page.screenshot({ path: join(SCREENSHOTS, 'standalone.png'), fullPage: false });
+    await page.locator('.issue', { has: page.locator('.issue-main[data-code="legacy-tcvn3"]') }).locator('.help-toggle').click();
+    expect(await page.textContent('body')).not.toContain('Sửa bảng mã');
 
     // A broken file gets a Vietnamese reason, and a dropped file is checked too.
     await page.setInputFiles('#file-input', { name: 'hong.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('đây không phải tệp zip') });
@@ -224,7 +340,7 @@ describe('standalone validator (no Office, no network)', () => {
     expect((await shownIssues(page)).length).toBe(fromCli.length);
 
     expect(errors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(server.url) && !OFFICE_CDN.test(u))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(server.url) && !OFFICE_CDN.test(u) && !OFFICE_JS_LOGGING.test(u))).toEqual([]);
     await context.close();
   });
 });

@@ -6,11 +6,20 @@
  * at context.sync(); a property read before the sync that loads it throws, and so does a write to a
  * protected sheet or a getRanges() address list longer than Excel accepts. window.__fakeExcel
  * exposes what the test checks: sync counts, the selection, the active sheet, fills and settings.
+ *
+ * data.excelApi ('1.1', '1.7', … default '1.13') is the Excel JavaScript API it has: members of newer
+ * requirement sets are absent, as in that Excel, so the pane fails loudly if it calls one.
  */
 // eslint-disable-next-line no-unused-vars
 function installFakeOffice(data) {
   'use strict';
   const MAX_AREAS_ADDRESS = 2000;
+  // Versions compare part by part: 1.9 < 1.13.
+  const has = (version) => {
+    const [a, b] = String(version).split('.').map(Number);
+    const [x, y] = String(data.excelApi || '1.13').split('.').map(Number);
+    return a < x || (a === x && (b || 0) <= (y || 0));
+  };
   const log = { runs: 0, syncs: 0, syncsPerRun: [], selection: null, activeSheet: null, rangeAreas: [], writes: 0 };
   const sheets = data.sheets.map((s) => ({
     name: s.name,
@@ -141,32 +150,54 @@ function installFakeOffice(data) {
     };
   }
 
-  function fillProxy(ctx, sheetName, boxes) {
+  // The first cell's colour or font, as Excel reports a one-cell range's (no fill reads as white).
+  function firstCell(sheetName, resolveBox) {
+    const sheet = sheetByName(sheetName);
+    const b = resolveBox(sheet);
+    return cellAt(sheet, b.top, b.left);
+  }
+  function fillProxy(ctx, sheetName, boxes, resolveBox) {
     const apply = (fn) =>
       ctx._queue.push(() => {
         const sheet = sheetByName(sheetName);
         assertWritable(sheet);
         for (const box of boxes()) eachCell(box, (r, c) => fn(ensureCell(sheet, r, c)));
       });
-    return {
-      set color(color) {
-        apply((cell) => (cell.fill = { color: String(color).toUpperCase(), pattern: 'Solid' }));
-      },
+    const fill = {
       clear() {
         apply((cell) => delete cell.fill);
       },
     };
+    const get = resolveBox ? loadable(fill, ctx, () => {
+      const cell = firstCell(sheetName, resolveBox);
+      return { color: cell && cell.fill ? cell.fill.color : '#FFFFFF' };
+    }) : () => {
+      throw officeError('InvalidOperation', 'RangeAreas: chưa hỗ trợ đọc');
+    };
+    Object.defineProperty(fill, 'color', {
+      get: () => get('color'),
+      set: (color) => apply((cell) => (cell.fill = { color: String(color).toUpperCase(), pattern: 'Solid' })),
+    });
+    return fill;
   }
-  function fontProxy(ctx, sheetName, boxes) {
-    return {
-      set name(name) {
+  function fontProxy(ctx, sheetName, boxes, resolveBox) {
+    const font = {};
+    const get = resolveBox ? loadable(font, ctx, () => {
+      const cell = firstCell(sheetName, resolveBox);
+      return { name: (cell && cell.font) || 'Calibri' };
+    }) : () => {
+      throw officeError('InvalidOperation', 'RangeAreas: chưa hỗ trợ đọc');
+    };
+    Object.defineProperty(font, 'name', {
+      get: () => get('name'),
+      set: (name) =>
         ctx._queue.push(() => {
           const sheet = sheetByName(sheetName);
           assertWritable(sheet);
           for (const box of boxes()) eachCell(box, (r, c) => (ensureCell(sheet, r, c).font = name));
-        });
-      },
-    };
+        }),
+    });
+    return font;
   }
 
   function rangeProxy(ctx, sheetName, resolveBox) {
@@ -195,7 +226,14 @@ function installFakeOffice(data) {
       const b = resolveBox(sheetByName(sheetName));
       return b ? [b] : [];
     };
-    range.getCellProperties = (options) =>
+    range.getCell = (r, c) => {
+      const cellRange = rangeProxy(ctx, sheetName, (sheet) => {
+        const b = resolveBox(sheet);
+        return { top: b.top + r, left: b.left + c, bottom: b.top + r, right: b.left + c };
+      });
+      return cellRange;
+    };
+    if (has('1.9')) range.getCellProperties = (options) =>
       clientResult(ctx, () => {
         const sheet = sheetByName(sheetName);
         const b = resolveBox(sheet);
@@ -206,7 +244,7 @@ function installFakeOffice(data) {
           return { format };
         });
       });
-    range.setCellProperties = (rows) =>
+    if (has('1.9')) range.setCellProperties = (rows) =>
       ctx._queue.push(() => {
         const sheet = sheetByName(sheetName);
         assertWritable(sheet);
@@ -221,7 +259,7 @@ function installFakeOffice(data) {
           }),
         );
       });
-    range.getMergedAreasOrNullObject = () => {
+    if (has('1.13')) range.getMergedAreasOrNullObject = () => {
       const areas = {};
       const getAreas = loadable(areas, ctx, () => {
         const sheet = sheetByName(sheetName);
@@ -237,7 +275,7 @@ function installFakeOffice(data) {
         const sheet = sheetByName(sheetName);
         log.selection = { sheet: sheet.name, address: boxAddress(resolveBox(sheet)) };
       });
-    range.format = { fill: fillProxy(ctx, sheetName, boxes), font: fontProxy(ctx, sheetName, boxes) };
+    range.format = { fill: fillProxy(ctx, sheetName, boxes, resolveBox), font: fontProxy(ctx, sheetName, boxes, resolveBox) };
     Object.defineProperty(range, 'values', {
       get: () => get('values'),
       set: (rows) =>
@@ -262,8 +300,14 @@ function installFakeOffice(data) {
     if (loadedProps) Object.assign(ws, loadedProps);
     ws.getRange = (address) => rangeProxy(ctx, name, () => parseBox(address || 'A1'));
     ws.getRangeByIndexes = (row, col, rows, cols) => rangeProxy(ctx, name, () => ({ top: row + 1, left: col + 1, bottom: row + rows, right: col + cols }));
-    ws.getUsedRangeOrNullObject = () => rangeProxy(ctx, name, (sheet) => usedBox(sheet));
-    ws.getRanges = (addresses) => {
+    // A blank sheet's used range is A1 (ExcelApi 1.1 does not throw); valuesOnly needs 1.2.
+    ws.getUsedRange = (valuesOnly) => {
+      if (valuesOnly !== undefined && !has('1.2')) throw officeError('InvalidArgument', 'getUsedRange(valuesOnly) cần ExcelApi 1.2');
+      return rangeProxy(ctx, name, (sheet) => usedBox(sheet) || { top: 1, left: 1, bottom: 1, right: 1 });
+    };
+    if (has('1.4')) ws.getUsedRangeOrNullObject = () => rangeProxy(ctx, name, (sheet) => usedBox(sheet));
+    if (!has('1.7')) delete ws.getRangeByIndexes;
+    if (has('1.9')) ws.getRanges = (addresses) => {
       if (addresses.length > MAX_AREAS_ADDRESS) {
         ctx._queue.push(() => {
           throw officeError('InvalidArgument', `Danh sách địa chỉ quá dài (${addresses.length} ký tự).`);
@@ -293,7 +337,7 @@ function installFakeOffice(data) {
         sheet.protected = true;
         sheet.options = { ...sheet.options, ...(options || {}) };
       });
-    ws.protection = protection;
+    if (has('1.2')) ws.protection = protection;
     return ws;
   }
 
@@ -341,11 +385,15 @@ function installFakeOffice(data) {
     ctx._syncs = 0;
     ctx.workbook = {
       worksheets: worksheetsProxy(ctx),
-      settings: {
-        getItemOrNullObject: (key) => settingProxy(ctx, key, true),
-        getItem: (key) => settingProxy(ctx, key, false),
-        add: (key, value) => ctx._queue.push(() => settings.set(key, value)),
-      },
+      ...(has('1.4')
+        ? {
+            settings: {
+              getItemOrNullObject: (key) => settingProxy(ctx, key, true),
+              getItem: (key) => settingProxy(ctx, key, false),
+              add: (key, value) => ctx._queue.push(() => settings.set(key, value)),
+            },
+          }
+        : {}),
     };
     return ctx;
   }
@@ -372,14 +420,9 @@ function installFakeOffice(data) {
       return Promise.resolve(info);
     },
     context: {
+      document: { url: data.url || 'C:\\Bao cao\\bao-cao.xlsx' },
       requirements: {
-        // Versions compare part by part: 1.9 < 1.13.
-        isSetSupported: (name, version) => {
-          if (name !== 'ExcelApi') return false;
-          const [a, b] = String(version).split('.').map(Number);
-          const [x, y] = String(data.excelApi || '1.13').split('.').map(Number);
-          return a < x || (a === x && (b || 0) <= (y || 0));
-        },
+        isSetSupported: (name, version) => name === 'ExcelApi' && data.excelApi !== '1.0' && has(version || '1.1'),
       },
     },
   };
