@@ -255,6 +255,20 @@ describe('task pane in Excel (fake Office host)', () => {
     await context.close();
   });
 
+  it('in a webview too old for the page (Internet Explorer in Office 2016/2019 volume), points to this page in a modern browser', async () => {
+    const { context } = await newContext(320, 600);
+    // What IE11 lacks: ES modules (so the pane's script never runs).
+    await context.addInitScript({ content: 'delete HTMLScriptElement.prototype.noModule;' });
+    await context.route(/\/assets\/.*\.js$/, (route) => route.abort());
+    const page = await context.newPage();
+    await page.goto(`${server.url}/taskpane.html`);
+    const alert = (await page.textContent('[role="alert"]')) ?? '';
+    expect(alert).toContain('Chrome, Edge hoặc Cốc Cốc');
+    expect(alert).not.toMatch(/ExcelApi|API/);
+    expect(await page.getAttribute('#standalone-link', 'href')).toBe(`${server.url}/taskpane.html`);
+    await context.close();
+  });
+
   it('says clearly, without jargon, when Excel is too old for any add-in', async () => {
     const { context, page } = await excelPage('1.0', 320, 600);
     await page.waitForSelector('[role="alert"]');
