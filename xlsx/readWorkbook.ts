@@ -225,7 +225,7 @@ function exceljsDateFormat(fmt: string | undefined): boolean {
   return !!fmt && /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
-interface Style {
+export interface Style {
   numFmt: string | undefined;
   font: string | undefined;
   date: boolean;
@@ -233,7 +233,7 @@ interface Style {
 
 const NO_STYLE: Style = { numFmt: undefined, font: undefined, date: false };
 
-function readStyles(xml: string): Style[] {
+export function readStyles(xml: string): Style[] {
   const formats = new Map<number, string>();
   const fonts: (string | undefined)[] = [];
   const xfs: { numFmtId: number; fontId: number }[] = [];
@@ -313,7 +313,8 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
   const address = toA1(row, col);
   const type = x.attr('t');
   const s = x.attr('s');
-  const style = s === undefined ? NO_STYLE : (ctx.styles[parseInt(s, 10)] ?? NO_STYLE);
+  // No `s` means cell format 0, the workbook's default (exceljs ignored format 0: a font hint lost).
+  const style = ctx.styles[s === undefined ? 0 : parseInt(s, 10)] ?? NO_STYLE;
   if (x.selfClosing) return undefined;
   let v: string | undefined;
   let inline: { text: string; font: string | undefined } | undefined;
