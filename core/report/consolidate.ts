@@ -3,7 +3,7 @@ import type { IndicatorTarget } from '../plan/schema.ts';
 import { dueDate, deadlineText } from '../plan/deadline.ts';
 import { periodCutoff, periodDueDate, periodLabel, periodMonths, periodPhrase, periodSpan, previousPeriod, type Period } from '../period/period.ts';
 import type { Submission, TaskReport } from '../submission/schema.ts';
-import { CATALOGUE, type Issue } from '../validation/catalogue.ts';
+import { CATALOGUE, countIssues, type Issue } from '../validation/catalogue.ts';
 import { LEVEL_ORDER, levelLabel, planLevelLabels } from './levels.ts';
 import { groupByTheme } from './themes.ts';
 import { targetText } from './targets.ts';
@@ -51,7 +51,7 @@ const nextDay = (iso: string): string => new Date(Date.parse(`${iso}T00:00:00Z`)
 function agencyRows(np: NormalizedPlan, received: Map<string, Received>, labels: Map<string, string>): AgencyRow[] {
   return np.reportingAgencies.map((a) => {
     const r = received.get(a.code);
-    const errors = r?.issues.filter((i) => i.severity === 'error').length ?? 0;
+    const errors = r ? countIssues(r.issues).errors : 0;
     return {
       code: a.code,
       name: a.name,
@@ -402,7 +402,7 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
       file: r.file,
       ...(r.agency ? { agency: r.agency, name: np.agencies.get(r.agency)?.name } : {}),
       issues: r.issues,
-      errors: r.issues.filter((i) => i.severity === 'error').length,
+      errors: countIssues(r.issues).errors,
       mainKinds: mainKinds(r.issues),
     })),
     superseded: input.superseded,

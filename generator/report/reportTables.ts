@@ -1,5 +1,6 @@
 import type { ConsolidatedReport, TaskSummary } from '../../core/report/schema.ts';
 import { AGENCY_STATUS_LABEL, TASK_STATUS_LABEL } from '../../core/report/labels.ts';
+import { SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
 
 /**
  * One description of each table of the report: its columns (header, width, alignment, where it
@@ -226,7 +227,7 @@ function rejected(report: ConsolidatedReport): TableDescription {
       { header: 'Nội dung', weight: 40, xlsxWidth: 80 },
     ],
     rows: report.rejected.flatMap((r) =>
-      r.issues.map((i) => ({ cells: [text(r.file), text(r.name), text(i.severity === 'error' ? 'Lỗi' : 'Cảnh báo'), text(i.code), text(i.sheet), text(i.cell), text(i.message)] })),
+      r.issues.map((i) => ({ cells: [text(r.file), text(r.name), text(SEVERITY_LABEL[i.severity]), text(i.code), text(i.sheet), text(i.cell), text(i.message)] })),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { CATALOGUE, ISSUE_CODES } from '../../core/validation/catalogue.ts';
+import { CATALOGUE, ISSUE_CODES, SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
 import { INDICATOR_COLUMNS, INFO_LABELS, SHEETS, STATUS_VALUES, TASK_COLUMNS } from '../../core/workbook/contract.ts';
 import type { PlanSampleSpec } from './buildSamples.ts';
 
@@ -42,7 +42,7 @@ export function trainerGuide(specs: PlanSampleSpec[]): string {
     '',
     '| Mã | Mức độ | Lỗi | Ý nghĩa | Cách sửa |',
     '|---|---|---|---|---|',
-    ...ISSUE_CODES.map((c) => `| \`${c}\` | ${CATALOGUE[c].severity === 'error' ? 'Lỗi' : 'Cảnh báo'} | ${CATALOGUE[c].title} | ${CATALOGUE[c].meaning} | ${CATALOGUE[c].fix} |`),
+    ...ISSUE_CODES.map((c) => `| \`${c}\` | ${SEVERITY_LABEL[CATALOGUE[c].severity]} | ${CATALOGUE[c].title} | ${CATALOGUE[c].meaning} | ${CATALOGUE[c].fix} |`),
     '',
   ];
   return lines.join('\n');
