@@ -1,4 +1,5 @@
-import type { ConsolidatedReport } from './schema.ts';
+import { formatVietnameseNumber } from '../text/numbers.ts';
+import type { ConsolidatedReport, IndicatorSummary } from './schema.ts';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 
@@ -13,6 +14,19 @@ export interface TemplateData extends ConsolidatedReport {
   carriedAgencies: string[];
   /** A quarter, half year or year put together from monthly folders. */
   rollup: boolean;
+  /**
+   * Indicators the body names one by one: those not met or not assessed (the met ones are
+   * counted), each with its target in short ("≥ 80%") for a sentence; the plan's own wording of the
+   * target stays in the appendix.
+   */
+  indicatorsToName: (IndicatorSummary & { targetShort?: string })[];
+}
+
+const COMPARATOR: Record<string, string> = { '>=': '≥', '>': '>', '=': '=', '<=': '≤', '<': '<' };
+
+function targetShort(i: IndicatorSummary): string | undefined {
+  if (i.comparator === undefined || i.targetValue === undefined) return undefined;
+  return `${COMPARATOR[i.comparator] ?? i.comparator} ${formatVietnameseNumber(i.targetValue)}${i.unit === 'percent' ? '%' : ''}`;
 }
 
 export function templateData(report: ConsolidatedReport): TemplateData {
@@ -31,5 +45,9 @@ export function templateData(report: ConsolidatedReport): TemplateData {
     appendices,
     carriedAgencies: [...carried.values()],
     rollup: report.sources.some((s) => s.period !== report.period.id),
+    indicatorsToName: report.indicators.filter((i) => i.met !== true).map((i) => {
+      const short = targetShort(i);
+      return short ? { ...i, targetShort: short } : i;
+    }),
   };
 }

@@ -220,10 +220,21 @@ const helpers = {
     }
     return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} và ${parts.at(-1)}`;
   },
-  /** {{thuong text}}: the text with a small first letter, to follow a word inside a sentence ("thời hạn trong tháng 12/2022"). */
+  /**
+   * {{thuong text}}: the text with a small first letter and no closing full stop, to go inside a
+   * sentence ("thời hạn trong tháng 12/2022").
+   */
   thuong(...args: unknown[]): string {
-    const text = typeof args[0] === 'string' ? args[0] : '';
+    const text = (typeof args[0] === 'string' ? args[0] : '').trim().replace(/\.$/, '');
     return text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
+  },
+  /** {{rutGon text 25}}: the first 25 words of a long text, then "…" (a task title in a sentence). */
+  rutGon(...args: unknown[]): string {
+    const options = lastArg(args);
+    const text = typeof args[0] === 'string' ? args[0] : '';
+    const n = numberArg(args[1], 'rutGon', options) ?? 25;
+    const words = text.split(/\s+/);
+    return words.length <= n ? text : `${words.slice(0, n).join(' ').replace(/[,;:]$/, '')}…`;
   },
   /** {{tru a b}}: a − b. */
   tru(...args: unknown[]): number {

@@ -265,7 +265,7 @@ describe('the wording an officer signs (issue 10)', () => {
     const { numerator: _n, denominator: _d, value: _v, met: _m, previousValue: _p, ...bare } = first!;
     const report = { ...sampleReport, indicators: [{ ...bare, reported: 0, byAgency: [], pending: ['Sở Tư pháp'] }, ...rest] };
     const text = readable(renderTemplate(DEFAULT_TEMPLATE, report).markdown);
-    expect(text).toContain('- Tỷ lệ dữ liệu hộ tịch đã được số hóa trên toàn tỉnh: chưa có số liệu (Sở Tư pháp chưa báo cáo);');
+    expect(text).toContain('- Tỷ lệ dữ liệu hộ tịch đã được số hóa trên toàn tỉnh: chưa có số liệu (Sở Tư pháp chưa báo cáo).');
   });
 
   it('leaves out an empty section or appendix and every reference to it', () => {
