@@ -9,7 +9,7 @@ import { checkWorkbook } from '../../core/validation/checkWorkbook.ts';
 import { todayInVietnam } from '../../core/text/dates.ts';
 import { CATALOGUE } from '../../core/validation/catalogue.ts';
 import { HIGHLIGHT_COLORS } from '../../addin/src/office/highlight.ts';
-import { NOTES } from '../../addin/src/ui/readNotes.ts';
+import { NOTES } from '../../addin/src/ui/panels/readNotes.ts';
 import { LEGACY_UNICODE, modelToGrid, PLAN_ID, sampleWorkbook, TASKS, type SampleWorkbook } from './support/sampleWorkbook.ts';
 import { serveDir } from './support/server.ts';
 

@@ -1,7 +1,7 @@
-import { CATALOGUE, SEVERITY_LABEL } from '../../../core/validation/catalogue.ts';
-import type { Issue } from '../../../core/validation/catalogue.ts';
-import { groupBySheet } from '../check/runCheck.ts';
-import { count, h } from './dom.ts';
+import { CATALOGUE, SEVERITY_LABEL } from '../../../../core/validation/catalogue.ts';
+import type { Issue } from '../../../../core/validation/catalogue.ts';
+import { groupBySheet } from '../../check/runCheck.ts';
+import { count, h } from '../dom.ts';
 
 /**
  * The issue list: one section per sheet with its counts, one item per issue. In Excel an item is a

@@ -1,4 +1,4 @@
-import { h } from './dom.ts';
+import { h } from '../dom.ts';
 
 /**
  * Plain-Vietnamese notes for what this Excel could not let the check see or do (older Excel: see
