@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { BUILD_DIR, ENTRIES, ensureBuilt } from '../../scripts/build.mjs';
+import { REPO } from '../helpers/cli.ts';
+
+/**
+ * Issue 11.3: the commands run from an esbuild bundle made once (at `npm ci` through `prepare`, or
+ * on the first run when the sources changed), never by transpiling TypeScript when they run.
+ */
+
+const pkg = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+
+describe('the built commands', () => {
+  it('npm run report, validate, template, samples and plan start the launcher, not tsx; prepare builds', () => {
+    for (const c of ['report', 'validate', 'template', 'samples', 'plan']) expect(pkg.scripts[c]).toBe(`node scripts/cli.mjs ${c}`);
+    expect(pkg.scripts.prepare).toBe('node scripts/build.mjs');
+  });
+
+  it('the bundle has every command and the worker', async () => {
+    await ensureBuilt();
+    const files = readdirSync(BUILD_DIR);
+    for (const e of Object.keys(ENTRIES)) expect(files).toContain(`${e}.mjs`);
+  });
+
+  it('npm run report runs without loading tsx or any TypeScript file', async () => {
+    await ensureBuilt();
+    // A module-resolution hook that refuses tsx and every .ts file: the run must not need them.
+    const hooks = `export async function resolve(specifier, context, next) {
+      if (/(^|\\/)tsx(\\/|$)|\\.ts$/.test(specifier)) throw new Error('TypeScript loaded at run time: ' + specifier);
+      return next(specifier, context);
+    }`;
+    const register = `import { register } from 'node:module'; register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
+    const out = join(tmpdir(), `da06-build-${process.pid}`, 'bao-cao.docx');
+    const r = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(REPO, 'scripts', 'cli.mjs'), 'report', '--out', out], { cwd: REPO, encoding: 'utf8', timeout: 120_000 });
+    rmSync(dirname(out), { recursive: true, force: true });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/BÁO CÁO ĐỀ ÁN 06/);
+    // The hook itself works: loading a .ts file under it fails.
+    const bad = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, '--import', 'tsx', join(REPO, 'generator', 'cli', 'plan.ts')], { cwd: REPO, encoding: 'utf8', timeout: 60_000 });
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toMatch(/TypeScript loaded at run time/);
+  }, 150_000);
+
+  it('the bundle records the sources it was made from, so that a change to any of them rebuilds it', async () => {
+    await ensureBuilt();
+    const manifest = JSON.parse(readFileSync(join(BUILD_DIR, 'manifest.json'), 'utf8')) as { hash: string; inputs: string[] };
+    expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
+    for (const f of ['generator/cli/report.ts', 'generator/intake/checkWorker.ts', 'core/validation/validate.ts', 'xlsx/bytesToModel.ts']) expect(manifest.inputs).toContain(f);
+    expect(manifest.inputs.some((f) => f.includes('node_modules'))).toBe(false);
+  });
+});
