@@ -72,6 +72,13 @@ export const CATALOGUE = {
     fix: 'Dùng đúng biểu mẫu đã được cấp cho đơn vị.',
     say: (p: { code: string }) => `Mã đơn vị "${p.code}" không có trong kế hoạch.`,
   },
+  'agency-replaced': {
+    severity: 'warning',
+    title: 'Biểu mẫu mang mã đơn vị cũ',
+    meaning: 'Biểu mẫu được tạo cho một đơn vị đã được đơn vị khác thay thế (sáp nhập); số liệu được tính cho đơn vị thay thế.',
+    fix: 'Từ kỳ sau, dùng biểu mẫu mới của đơn vị thay thế.',
+    say: (p: { old: string; successor: string }) => `Biểu mẫu mang mã cũ "${p.old}"; đơn vị này đã được ${p.successor} thay thế nên báo cáo được tính cho ${p.successor}.`,
+  },
   'agency-mismatch': {
     severity: 'error',
     title: 'Biểu mẫu của đơn vị khác',

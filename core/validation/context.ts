@@ -4,6 +4,7 @@ import type { Period } from '../period/period.ts';
 import type { Sheet } from '../workbook/model.ts';
 import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
 import { HEADER_SEARCH_ROWS } from '../workbook/contract.ts';
+import { labelKey } from '../workbook/identity.ts';
 import { planIndex, type PlanIndex } from './planIndex.ts';
 import { makeIssue, type Issue, type IssueCode, type IssueParams } from './catalogue.ts';
 
@@ -20,6 +21,8 @@ export interface ValidateOptions {
 export class RuleContext {
   readonly issues: Issue[] = [];
   agency?: Agency;
+  /** The old code the form carries when `agency` replaced it (core/plan/successors.ts). */
+  replaced?: string;
   period?: Period;
   reportDate?: string;
   /** The visible identity contradicts the hidden one: the file must not be credited to anyone. */
@@ -38,9 +41,13 @@ export class RuleContext {
   }
 }
 
-/** Header text as compared: NFC, lower case, single spaces. */
-export function headerKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+/** Each header set's texts as compared, worked out once (labelKey). */
+const headerKeys = new WeakMap<object, Map<string, string>>();
+
+function keysOf<K extends string>(headers: Record<K, string>): Map<string, K> {
+  let byKey = headerKeys.get(headers);
+  if (!byKey) headerKeys.set(headers, (byKey = new Map((Object.entries(headers) as [K, string][]).map(([k, text]) => [labelKey(text), k]))));
+  return byKey as Map<string, K>;
 }
 
 export interface Table<K extends string> {
@@ -69,12 +76,13 @@ export function locateTable<K extends string>(
     return undefined;
   }
   const index = new SheetIndex(sheet);
-  const anchorKey = headerKey(headers[anchor]);
+  const byKey = keysOf(headers);
+  const anchorKey = labelKey(headers[anchor]);
   let headerRow = 0;
   for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, index.maxRow) && !headerRow; r++) {
     for (let c = 1; c <= index.maxCol; c++) {
       const v = index.value(r, c);
-      if (v.t === 'text' && headerKey(v.v) === anchorKey) {
+      if (v.t === 'text' && labelKey(v.v) === anchorKey) {
         headerRow = r;
         break;
       }
@@ -84,11 +92,10 @@ export function locateTable<K extends string>(
     ctx.add('header-missing', sheet.name, 'A1', { sheet: sheet.name, column: headers[anchor] });
     return undefined;
   }
-  const byKey = new Map<string, K>((Object.entries(headers) as [K, string][]).map(([k, text]) => [headerKey(text), k]));
   const columns: Partial<Record<K, number>> = {};
   for (let c = 1; c <= index.maxCol; c++) {
     const v = index.value(headerRow, c);
-    const key = v.t === 'text' ? byKey.get(headerKey(v.v)) : undefined;
+    const key = v.t === 'text' ? byKey.get(labelKey(v.v)) : undefined;
     if (key && columns[key] === undefined) columns[key] = c;
   }
   const missing = required.filter((k) => columns[k] === undefined);

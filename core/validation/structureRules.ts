@@ -8,6 +8,7 @@ import { parsePeriodId, parsePeriodText, periodLabel, periodSpan } from '../peri
 import { readDate, readText } from './cellReaders.ts';
 import type { RuleContext } from './context.ts';
 import { checkMerges } from './mergeRules.ts';
+import { currentAgency } from '../plan/successors.ts';
 
 /**
  * Identity checks: is this our workbook, of this plan, agency and template version? Returns false
@@ -24,12 +25,18 @@ export function checkIdentity(ctx: RuleContext, model: WorkbookModel): boolean {
     ctx.add('plan-mismatch', '', '', { named: meta.plan ?? '', expected: np.plan.id });
     return false;
   }
-  const agency = np.agencies.get(meta.agency ?? '');
+  // A form made under a code the plan has since replaced is credited to the successor.
+  const current = currentAgency(np.plan, meta.agency ?? '');
+  const agency = current?.agency;
   if (!agency) {
     ctx.add('agency-unknown', '', '', { code: meta.agency ?? '' });
     return false;
   }
   ctx.agency = agency;
+  if (current.replaced) {
+    ctx.replaced = current.replaced;
+    ctx.add('agency-replaced', '', '', { old: current.replaced, successor: agency.name });
+  }
   if (options.agency && options.agency !== agency.code) {
     ctx.add('agency-mismatch', '', '', { form: agency.name, expected: np.agencies.get(options.agency)?.name ?? options.agency });
   }
@@ -60,7 +67,8 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
   };
 
   const agencyAt = valueCell(INFO_LABELS.agency);
-  if (agencyAt && ctx.agency) {
+  // A successor's name differs from the old form's by design; the old code already said whose it is.
+  if (agencyAt && ctx.agency && !ctx.replaced) {
     // The visible name must be the hidden identity's: otherwise no one knows whose report this is.
     const written = readText(index.cell(agencyAt.row, agencyAt.col));
     const key = labelKey(written);

@@ -6,11 +6,12 @@ import { validFilling } from '../../generator/samples/scenario.ts';
 import { isoDate, type Filling, type TaskEntry } from '../../generator/samples/fillWorkbook.ts';
 import { checkFile } from '../../generator/intake/checkFile.ts';
 import { crossFileIssues } from '../../core/validation/crossFile.ts';
-import { tasksForAgency, indicatorsForAgency } from '../../core/plan/normalize.ts';
+import { tasksForAgency, indicatorsForAgency, normalizePlan } from '../../core/plan/normalize.ts';
 import { legacyMappingTable, type LegacyEncoding } from '../../core/text/legacyEncoding.ts';
 import { CATALOGUE, ISSUE_CODES, type Issue } from '../../core/validation/catalogue.ts';
 import { STATUS } from '../../core/workbook/contract.ts';
 import { validateWorkbook, type ValidateOptions } from '../../core/validation/validate.ts';
+import { readWorkbook } from '../../xlsx/bytesToModel.ts';
 import { check, codesAt, layoutOf, makeWorkbook, plan, period, tempDir, validateBytes, type Checked, type Layout, type WorkbookSpec } from '../helpers/workbooks.ts';
 
 /**
@@ -178,6 +179,25 @@ describe('identity and structure', () => {
   it('agency-unknown: the agency code in the metadata is not in the plan', async () => {
     const c = await run({ mutate: (wb) => setMeta(wb, 'agency', 'KHONG_CO') });
     expect(codesAt(c.issues)).toEqual(['agency-unknown@']);
+  });
+
+  it('agency-replaced: a form under a code the plan has since replaced is credited to the successor, with a warning', async () => {
+    // The plan after a merger: SO_TTTT is gone, SO_KHCN_MOI took over its tasks ("thay cho SO_TTTT").
+    const before = plan(QN22).plan;
+    const swap = (codes: string[]) => codes.map((c) => (c === AG ? 'SO_KHCN_MOI' : c));
+    const after = normalizePlan({
+      ...before,
+      agencies: before.agencies.map((a) => (a.code === AG ? { ...a, code: 'SO_KHCN_MOI', name: 'Sở Khoa học và Công nghệ (mới)', replaces: [AG] } : a)),
+      agencySets: before.agencySets.map((x) => ({ ...x, members: swap(x.members) })),
+      tasks: before.tasks.map((t) => ({ ...t, lead: swap(t.lead), support: swap(t.support), executing: swap(t.executing) })),
+      indicators: before.indicators.map((i) => ({ ...i, agencies: swap(i.agencies) })),
+    });
+    const r = validateWorkbook(after, await readWorkbook(await makeWorkbook({ agency: AG, period: PER, filling: base() })), { today: '2023-01-20' });
+    r.issues.forEach((i) => (seen.add(i.code), expectGoodMessage(i)));
+    expect(codesAt(r.issues)).toEqual(['agency-replaced@', 'plan-version-changed@']);
+    expect(r.valid).toBe(true);
+    expect(r.agency).toBe('SO_KHCN_MOI');
+    expect(r.issues[0]!.message).toContain('Sở Khoa học và Công nghệ (mới)');
   });
 
   it('agency-mismatch: options.agency names another agency', async () => {
