@@ -1,9 +1,10 @@
 // Runs one command from its esbuild bundle: `node scripts/cli.mjs report --period 2023-01`.
 // The bundle is rebuilt first only when the sources changed (scripts/build.mjs).
-// Exits once the command has returned, even if a worker thread is stuck: its work is no longer needed.
+// Exits once the command has returned, even if a worker thread is stuck (scripts/run.mjs).
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BUILD_DIR, ENTRIES, ROOT, ensureBuilt } from './build.mjs';
+import { runAndExit } from './run.mjs';
 
 const [command, ...argv] = process.argv.slice(2);
 if (!command || !(command in ENTRIES) || command === 'check-worker') {
@@ -21,7 +22,4 @@ try {
 }
 // A command written to run on import reads its arguments from process.argv, as when run directly.
 process.argv.splice(2, 1);
-const mod = await import(entry);
-const code = typeof mod.main === 'function' ? await mod.main(argv) : (process.exitCode ?? 0);
-// stdout and stderr are synchronous for files, pipes and terminals on Linux and macOS: nothing is lost.
-process.exit(code);
+await runAndExit(entry, argv, `npm run ${command}`);

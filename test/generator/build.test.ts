@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { BUILD_DIR, ENTRIES, ensureBuilt } from '../../scripts/build.mjs';
 import { REPO } from '../helpers/cli.ts';
@@ -50,5 +51,33 @@ describe('the built commands', () => {
     expect(manifest.hash).toMatch(/^[0-9a-f]{64}$/);
     for (const f of ['generator/cli/report.ts', 'generator/intake/checkWorker.ts', 'core/validation/validate.ts', 'xlsx/bytesToModel.ts']) expect(manifest.inputs).toContain(f);
     expect(manifest.inputs.some((f) => f.includes('node_modules'))).toBe(false);
+  });
+});
+
+describe('the launcher', () => {
+  const fixture = pathToFileURL(join(REPO, 'test', 'hostile', 'stuckWorkerCommand.mjs')).href;
+  const run = pathToFileURL(join(REPO, 'scripts', 'run.mjs')).href;
+
+  it('ends the process once the command has returned, even with a worker thread stuck', () => {
+    // Without the launcher the stuck worker keeps the process alive: it is killed by the timeout.
+    const alone = spawnSync(process.execPath, ['--input-type=module', '-e', `const m = await import(${JSON.stringify(fixture)}); process.exitCode = m.main([]);`], { encoding: 'utf8', timeout: 4_000 });
+    expect(alone.signal).toBe('SIGTERM');
+    const launched = spawnSync(process.execPath, ['--input-type=module', '-e', `const { runAndExit } = await import(${JSON.stringify(run)}); await runAndExit(${JSON.stringify(fixture)}, []);`], { encoding: 'utf8', timeout: 30_000 });
+    expect(launched.signal).toBeNull();
+    expect(launched.status).toBe(0);
+    expect(launched.stdout).toBe('đã ghi\n');
+  }, 60_000);
+
+  it('an unexpected error ends with exit 2 and one Vietnamese line, no stack trace', () => {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `const { runAndExit } = await import(${JSON.stringify(run)}); await runAndExit('data:text/javascript,export function main() { throw new TypeError("x is undefined"); }', [], 'npm run report');`], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^Lỗi ngoài dự kiến khi chạy npm run report: x is undefined\./);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('an unknown command: exit 2 and the list of commands', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'scripts', 'cli.mjs'), 'bao-cao'], { encoding: 'utf8', timeout: 30_000 });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Lệnh không hợp lệ: "bao-cao".*report, validate, template, samples, plan/);
   });
 });
