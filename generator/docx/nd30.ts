@@ -117,17 +117,32 @@ function centred(children: ParagraphChild[], extra: Partial<IParagraphOptions> =
  */
 export function estimateTextWidth(text: string, sizePt: number, bold = false): number {
   let em = 0;
-  for (const ch of text.normalize('NFD').replace(/\p{M}/gu, '')) {
-    if (ch === ' ') em += 0.25;
-    else if (/[Iil.,:;!'|]/.test(ch)) em += 0.3;
-    else if (/[-()/]/.test(ch)) em += 0.34;
-    else if (/[MWmw%]/.test(ch)) em += 0.9;
-    else if (/[&@]/.test(ch)) em += 0.8;
-    else if (/\p{Lu}/u.test(ch)) em += bold ? 0.74 : 0.69;
-    else if (/\d/.test(ch)) em += 0.5;
-    else em += bold ? 0.5 : 0.46;
-  }
+  for (const ch of text) em += charWidth(ch, bold);
   return Math.round(em * pt(sizePt));
+}
+
+const CHAR_WIDTH = [new Map<string, number>(), new Map<string, number>()] as const;
+
+/** A character's width in em, cached: tables measure every cell of the report. */
+function charWidth(ch: string, bold: boolean): number {
+  const cache = CHAR_WIDTH[bold ? 1 : 0];
+  let w = cache.get(ch);
+  if (w === undefined) {
+    w = 0;
+    // a letter with diacritics is as wide as its base letter (marks add nothing)
+    for (const base of ch.normalize('NFD').replace(/\p{M}/gu, '')) {
+      if (base === ' ') w += 0.25;
+      else if (/[Iil.,:;!'|]/.test(base)) w += 0.3;
+      else if (/[-()/]/.test(base)) w += 0.34;
+      else if (/[MWmw%]/.test(base)) w += 0.9;
+      else if (/[&@]/.test(base)) w += 0.8;
+      else if (/\p{Lu}/u.test(base)) w += bold ? 0.74 : 0.69;
+      else if (/\d/.test(base)) w += 0.5;
+      else w += bold ? 0.5 : 0.46;
+    }
+    cache.set(ch, w);
+  }
+  return w;
 }
 
 /** A horizontal line of `length` twips, centred in a space `width` twips wide: a paragraph's bottom border. */

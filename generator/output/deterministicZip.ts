@@ -10,9 +10,13 @@ const FIXED_MTIME = new Date(2000, 0, 1, 12, 0, 0);
  * local time; this removes the only varying bytes.
  */
 export function deterministicZip(data: Uint8Array): Uint8Array {
-  const entries = unzipSync(data);
+  return zipDeterministic(Object.entries(unzipSync(data)));
+}
+
+/** Zips entries, in the order given, the way deterministicZip does (for writers that have the parts before zipping). */
+export function zipDeterministic(entries: Iterable<[string, Uint8Array]>): Uint8Array {
   const out: Zippable = {};
-  for (const [name, bytes] of Object.entries(entries)) {
+  for (const [name, bytes] of entries) {
     if (name.endsWith('/')) continue;
     out[name] = [bytes, { mtime: FIXED_MTIME, level: 6 }];
   }

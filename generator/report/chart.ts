@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { TASK_STATUS_LABEL } from '../../core/report/labels.ts';
-import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
+import { Resvg, renderAsync, type RenderedImage, type ResvgRenderOptions } from '@resvg/resvg-js';
 import type { GroupSummary } from '../../core/report/schema.ts';
 
 /**
@@ -130,10 +130,23 @@ export function taskStatusSvg(groups: readonly GroupSummary[], fontFamily: strin
   ].join('\n');
 }
 
+function renderOptions(): ResvgRenderOptions {
+  return { font: chartFontOptions(), fitTo: { mode: 'zoom', value: ZOOM }, background: '#ffffff', logLevel: 'off' };
+}
+
+function toChartImage(rendered: RenderedImage): ChartImage {
+  return { png: new Uint8Array(rendered.asPng()), width: rendered.width / ZOOM, height: rendered.height / ZOOM, font: CHART_FONT.family };
+}
+
 /** Status of tasks by group, as a PNG three times the size it is shown at. */
 export function renderTaskStatusChart(groups: readonly GroupSummary[]): ChartImage {
-  const svg = taskStatusSvg(groups, CHART_FONT.family);
-  const resvg = new Resvg(svg, { font: chartFontOptions(), fitTo: { mode: 'zoom', value: ZOOM }, background: '#ffffff', logLevel: 'off' });
-  const rendered = resvg.render();
-  return { png: new Uint8Array(rendered.asPng()), width: rendered.width / ZOOM, height: rendered.height / ZOOM, font: CHART_FONT.family };
+  return toChartImage(new Resvg(taskStatusSvg(groups, CHART_FONT.family), renderOptions()).render());
+}
+
+/**
+ * The same chart, the same bytes, with the font loading and drawing done on another thread, so that
+ * the DOCX writer builds the document meanwhile.
+ */
+export async function renderTaskStatusChartAsync(groups: readonly GroupSummary[]): Promise<ChartImage> {
+  return toChartImage(await renderAsync(taskStatusSvg(groups, CHART_FONT.family), renderOptions()));
 }
