@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { parsePeriodId, periodDueDate, periodMonths, previousPeriod, type Period } from '../../core/period/period.ts';
-import { consolidate, type Received } from '../../core/report/consolidate.ts';
+import { consolidate, type ConsolidationInput, type Received } from '../../core/report/consolidate.ts';
 import { defaultReportDate } from '../../core/report/reportDate.ts';
 import type { ConsolidatedReport } from '../../core/report/schema.ts';
 import { checkFiles } from '../intake/checkPool.ts';
@@ -66,7 +66,7 @@ export interface ReportRun {
 
 interface Gathered {
   received: Received[];
-  rejected: ConsolidatedReport['rejected'];
+  rejected: ConsolidationInput['rejected'];
   superseded: ConsolidatedReport['superseded'];
   skipped: ConsolidatedReport['skipped'];
   sources: ConsolidatedReport['sources'];
