@@ -1,3 +1,4 @@
+import './polyfills.ts';
 import './styles.css';
 import { startOffice } from './office/officeHost.ts';
 import { mountApp, type AppMode } from './ui/app.ts';

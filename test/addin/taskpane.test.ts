@@ -101,9 +101,24 @@ async function newContext(width: number, height: number, realOffice = false): Pr
   return { context, requests, served };
 }
 
-/** A page in Excel: the fake Office host at `excelApi`, over the sample workbook. */
-async function excelPage(excelApi: string, width = 320, height = 900) {
+/**
+ * What Microsoft Edge Legacy (EdgeHTML 18) lacks of what the pane and its libraries call: removed
+ * before the page loads, so that only the pane's own polyfills (addin/src/polyfills.ts) bring them back.
+ */
+const EDGE_HTML_18 = `
+  delete globalThis.structuredClone;
+  delete Object.fromEntries; delete Object.hasOwn;
+  delete Array.prototype.flat; delete Array.prototype.flatMap; delete Array.prototype.at;
+  delete String.prototype.matchAll; delete String.prototype.replaceAll;
+  delete String.prototype.trimEnd; delete String.prototype.trimStart;
+  delete Element.prototype.replaceChildren;
+  delete globalThis.globalThis;
+`;
+
+/** A page in Excel: the fake Office host at `excelApi`, over the sample workbook (`before`: a script run first). */
+async function excelPage(excelApi: string, width = 320, height = 900, before = '') {
   const { context, requests } = await newContext(width, height);
+  if (before) await context.addInitScript({ content: before });
   const grid = { ...modelToGrid(sample.model, sample.fills, sample.protectedSheets), excelApi };
   const fakeOffice = readFileSync(join(REPO_ROOT, 'test', 'addin', 'support', 'fakeOffice.js'), 'utf8');
   await context.addInitScript({ content: `${fakeOffice}\ninstallFakeOffice(${JSON.stringify(grid)});` });
@@ -266,6 +281,19 @@ describe('task pane in Excel (fake Office host)', () => {
     expect(alert).toContain('Chrome, Edge hoặc Cốc Cốc');
     expect(alert).not.toMatch(/ExcelApi|API/);
     expect(await page.getAttribute('#standalone-link', 'href')).toBe(`${server.url}/taskpane.html`);
+    await context.close();
+  });
+
+  it('runs in Microsoft Edge Legacy (Office 2016/2019 retail without WebView2): built-ins newer than EdgeHTML 18 removed', async () => {
+    const { context, page, errors } = await excelPage('1.13', 320, 900, EDGE_HTML_18);
+    await page.click('#check-button');
+    await page.waitForSelector('#summary[data-errors]');
+    expect(await page.evaluate(() => typeof (Object as unknown as { fromEntries?: unknown }).fromEntries)).toBe('function');
+    const shown = await shownIssues(page);
+    expect(shown).toEqual(expectedIssues().map(({ sheet, cell, code, message }) => ({ sheet, cell, code, message })));
+    await page.click('#highlight-button');
+    await page.waitForSelector('.notice-success');
+    expect(errors).toEqual([]);
     await context.close();
   });
 
