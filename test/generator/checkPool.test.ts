@@ -35,6 +35,13 @@ describe('checking many files on worker threads', () => {
     expect(pooled.every((r) => r.valid)).toBe(true);
   }, 60_000);
 
+  it('workers get the loaded plan itself: a plan that cannot be loaded again by its id works', async () => {
+    const np = plan('quang-ngai-2022');
+    const elsewhere = { ...np, plan: { ...np.plan, id: 'ke-hoach-tu-tep-rieng' } };
+    const pooled = await checkFiles(elsewhere, small, { workers: 2, assist: false, today: '2023-02-01' });
+    expect(pooled.map((r) => r.issues.map((i) => i.code))).toEqual(small.map(() => expect.arrayContaining(['plan-mismatch'])));
+  }, 60_000);
+
   it('a file over the time limit is reported, its worker replaced, and the files queued behind it still checked', async () => {
     const results = await checkFiles('quang-ngai-2022', [slow, ...small], { workers: 1, assist: false, timeLimitMs: 600, today: '2023-02-01' });
     expect(results[0]!.issues[0]!.code).toBe('file-unreadable');
