@@ -54,7 +54,12 @@ const STATUS_BY_TEXT = new Map<string, StatusKey>(
   (Object.entries(STATUS) as [StatusKey, string][]).map(([k, text]) => [text.toLowerCase(), k]),
 );
 
+/** The list's own texts, as the drop-down writes them: most cells, found without normalising. */
+const STATUS_EXACT = new Map<string, StatusKey>((Object.entries(STATUS) as [StatusKey, string][]).map(([k, text]) => [text, k]));
+
 export function readStatus(cell: Cell | undefined): Reading<StatusKey> {
+  const exact = cell?.value.t === 'text' ? STATUS_EXACT.get(cell.value.v) : undefined;
+  if (exact) return { kind: 'ok', value: exact };
   const text = readText(cell);
   if (text === '') return BLANK;
   const key = STATUS_BY_TEXT.get(text.toLowerCase().replace(/\s+/g, ' '));

@@ -20,9 +20,18 @@ export function readMeta(model: WorkbookModel): Meta | undefined {
   return meta.plan && meta.agency ? meta : undefined;
 }
 
-/** Label text as compared: NFC, lower case, single spaces, no trailing colon. */
+/** The same few labels and headers come in every file: their keys are remembered (bounded). */
+const keys = new Map<string, string>();
+
+/** Label or header text as compared: NFC, lower case, single spaces, no trailing colon. */
 export function labelKey(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[:：]$/, '').trim();
+  let key = keys.get(text);
+  if (key === undefined) {
+    key = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[:：]$/, '').trim();
+    if (keys.size >= 4096) keys.clear();
+    if (text.length <= 200) keys.set(text, key);
+  }
+  return key;
 }
 
 export interface InfoField {
