@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { ConsolidatedReport } from '../../core/report/schema.ts';
-import { deterministicZip } from '../output/deterministicZip.ts';
+import { unzipSync } from 'fflate';
+import { zipDeterministic } from '../output/deterministicZip.ts';
+import { schemaValidSharedStrings } from '../output/sharedStrings.ts';
 import { reportTitle } from './reportFrame.ts';
 import { annexTables, columnsFor, type Cell, type TableDescription } from './reportTables.ts';
 
@@ -62,5 +64,6 @@ export async function writeAnnexXlsx(report: ConsolidatedReport): Promise<Uint8A
   wb.created = fixed;
   wb.modified = fixed;
   for (const table of annexTables(report)) addSheet(wb, table);
-  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const entries = schemaValidSharedStrings(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer())));
+  return zipDeterministic(Object.entries(entries));
 }
