@@ -27,10 +27,3 @@ export function currentAgency(plan: Pick<Plan, 'agencies'>, code: string): { age
   const successor = successorMap(plan).get(code);
   return successor ? { agency: successor, replaced: code } : undefined;
 }
-
-/** Wording of the plan's commune-level units as the report names them: "xã, phường, đặc khu". */
-export function communeWording(plan: Pick<Plan, 'agencies'>): string {
-  const kinds = new Set(plan.agencies.filter((a) => a.kind === 'commune').map((a) => a.commune));
-  const words = (['xa', 'phuong', 'thi-tran', 'dac-khu'] as const).filter((k) => kinds.has(k)).map((k) => ({ xa: 'xã', phuong: 'phường', 'thi-tran': 'thị trấn', 'dac-khu': 'đặc khu' })[k]);
-  return words.length ? words.join(', ') : 'xã';
-}

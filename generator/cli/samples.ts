@@ -6,6 +6,7 @@ import { loadPlan, REPO_ROOT } from '../plan/loadPlan.ts';
 import { planSamples, type SampleFile } from '../samples/buildSamples.ts';
 import { SAMPLE_SPECS } from '../samples/specs.ts';
 import { trainerGuide } from '../samples/trainerGuide.ts';
+import { TWO_TIER_DIR, twoTierSamples } from '../samples/twoTier.ts';
 import { isEntry, parseArgs } from './args.ts';
 
 const SAMPLES_DIR = join(REPO_ROOT, 'samples');
@@ -34,6 +35,8 @@ async function generate(): Promise<SampleFile[]> {
     files.push(...(await planSamples(np, parsePeriodId(spec.period)!, spec.withPrevious ?? false)));
     process.stderr.write(`  ${spec.planId}: xong\n`);
   }
+  files.push(...(await twoTierSamples()));
+  process.stderr.write(`  ${TWO_TIER_DIR}: xong\n`);
   files.push({ path: 'HUONG-DAN-TAP-HUAN.md', data: trainerGuide(SAMPLE_SPECS) });
   return files;
 }
@@ -60,7 +63,7 @@ export async function main(argv: string[]): Promise<number> {
     console.log(`samples/ khớp với bộ sinh mẫu (${files.length} tệp).`);
     return 0;
   }
-  for (const spec of SAMPLE_SPECS) rmSync(join(SAMPLES_DIR, spec.planId), { recursive: true, force: true });
+  for (const dir of [...SAMPLE_SPECS.map((s) => s.planId), TWO_TIER_DIR]) rmSync(join(SAMPLES_DIR, dir), { recursive: true, force: true });
   for (const f of files) {
     mkdirSync(dirname(join(SAMPLES_DIR, f.path)), { recursive: true });
     writeFileAtomic(join(SAMPLES_DIR, f.path), f.data);

@@ -21,7 +21,8 @@ function addDays(iso: string, days: number): string {
 
 const folderFor = (np: NormalizedPlan, code: string): string => {
   const kind = np.agencies.get(code)!.kind;
-  return kind === 'district' || kind === 'commune' ? 'cap-huyen-xa/' : '';
+  // A two-tier province's communes report to the province directly: their own folder.
+  return kind === 'district' ? 'cap-huyen-xa/' : kind === 'commune' ? 'cap-xa/' : '';
 };
 
 /**

@@ -1,6 +1,7 @@
 import { CATALOGUE, ISSUE_CODES, SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
 import { INDICATOR_COLUMNS, INFO_LABELS, SHEETS, STATUS_VALUES, TASK_COLUMNS } from '../../core/workbook/contract.ts';
 import type { PlanSampleSpec } from './buildSamples.ts';
+import { twoTierChapter } from './twoTierGuide.ts';
 
 /** The trainer's guide (Vietnamese), written from the contract and the issue catalogue. */
 export function trainerGuide(specs: PlanSampleSpec[]): string {
@@ -38,6 +39,7 @@ export function trainerGuide(specs: PlanSampleSpec[]): string {
     '3. Báo cáo quý, 6 tháng, năm: `--period 2023-Q1`, `2023-H1`, `2023` tổng hợp từ các thư mục tháng.',
     '4. Mở DOCX, ghi số văn bản, sửa câu chữ nếu cần, trình ký.',
     '',
+    ...twoTierChapter(),
     '## Danh mục mã lỗi',
     '',
     '| Mã | Mức độ | Lỗi | Ý nghĩa | Cách sửa |',
