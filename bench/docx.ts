@@ -15,7 +15,7 @@ const np = loadPlan(planId);
 const inDir = join(REPO_ROOT, 'samples', np.plan.id, 'submissions');
 const period = latestPeriodIn(inDir)!;
 const { report } = await runReport(np, period, inDir);
-const template = join(REPO_ROOT, 'templates', 'bao-cao-thang.hbs');
+const template = join(REPO_ROOT, 'templates', 'bao-cao.hbs');
 
 const t0 = performance.now();
 const { writeReportDocx } = await import('../generator/report/writeDocx.ts');

@@ -49,8 +49,8 @@ export async function main(argv: string[]): Promise<number> {
     if (!period) return fail(`Không xác định được kỳ báo cáo trong "${inDir}": hãy dùng --period.\n${USAGE}`);
   }
   if (args.options.date && !/^\d{4}-\d{2}-\d{2}$/.test(args.options.date)) return fail(`Ngày "${args.options.date}" không hợp lệ (dạng YYYY-MM-DD).`);
-  const rollup = period.kind !== 'month' && np.plan.reporting.frequency === 'monthly';
-  const template = resolve(args.options.template ?? join(REPO_ROOT, 'templates', rollup ? 'bao-cao-tong-hop.hbs' : 'bao-cao-thang.hbs'));
+  // One template for every period kind: it words a quarter, half year or year by itself.
+  const template = resolve(args.options.template ?? join(REPO_ROOT, 'templates', 'bao-cao.hbs'));
   if (!existsSync(template)) return fail(`Không tìm thấy mẫu báo cáo "${template}".`);
   try {
     await checkTemplateCached(template, async (path) => (await templates()).checkTemplate(path));
@@ -114,7 +114,9 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
   const json = reportJson(report);
   const feedbackName = `phan-hoi-${period.id}`;
   const feedbackDir = join(dirname(out), feedbackName);
-  const noteNames = feedbackNoteNames(report.rejected.map((r) => r.file));
+  // Within phan-hoi-<kỳ>/ the period's own folder goes without saying; a roll-up keeps each month's.
+  const ownFolder = `${period.id.toLowerCase()}/`;
+  const noteNames = feedbackNoteNames(report.rejected.map((r) => (r.file.toLowerCase().startsWith(ownFolder) ? r.file.slice(ownFolder.length) : r.file)));
   const files: OutputFile[] = [
     { name: basename(out), data: docx },
     { name: `${basename(stem)}.xlsx`, data: await writeAnnexXlsx(report) },

@@ -16,7 +16,7 @@ import { REPO } from '../helpers/cli.ts';
  * of docx gives the same file. Timings are in bench/docx.ts, not here.
  */
 
-const MONTHLY = join(REPO, 'templates/bao-cao-thang.hbs');
+const MONTHLY = join(REPO, 'templates/bao-cao.hbs');
 
 describe('the fast DOCX path', () => {
   it("writes the same bytes as docx's public Packer with docx's own attribute code and a chart drawn in place", async () => {

@@ -70,10 +70,18 @@ describe('npm run report on the shipped samples', () => {
     }
   });
 
-  it('dates the document the day after the due date, the Vietnamese way', () => {
+  it('dates the document no earlier than the late reports it lists (newest Ngày lập 19/01), the Vietnamese way', () => {
     const xml = strFromU8(unzipSync(readFileSync(join(outA, 'bao-cao.docx')))['word/document.xml']!);
-    expect(xml.replace(/<[^>]+>/g, '')).toContain('Quảng Ngãi, ngày 15 tháng 01 năm 2023');
+    expect(xml.replace(/<[^>]+>/g, '')).toContain('Quảng Ngãi, ngày 19 tháng 01 năm 2023');
+    expect(json.reportDate).toBe('2023-01-19');
   });
+
+  it('--date still decides the date', () => {
+    const out = mkdtempSync(join(tmpdir(), 'da06-report-date-'));
+    const r = report(['--date', '2023-01-25', '--out', join(out, 'bao-cao.docx'), '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).reportDate).toBe('2023-01-25');
+  }, 120_000);
 
   it('converts to PDF with LibreOffice and the key lines are there', () => {
     const pdfDir = mkdtempSync(join(tmpdir(), 'da06-pdf-'));

@@ -16,7 +16,7 @@ import { REPO } from '../helpers/cli.ts';
 
 /** Nghị định 30/2020/NĐ-CP form of the report: signer, header block, appendices, table columns. */
 
-const MONTHLY = join(REPO, 'templates/bao-cao-thang.hbs');
+const MONTHLY = join(REPO, 'templates/bao-cao.hbs');
 const unsigned = { ...sampleReport, standing: { ...sampleReport.standing, signerName: undefined } };
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
