@@ -76,7 +76,7 @@ export const CATALOGUE = {
     severity: 'warning',
     title: 'Biểu mẫu mang mã đơn vị cũ',
     meaning: 'Biểu mẫu được tạo cho một đơn vị đã được đơn vị khác thay thế (sáp nhập); số liệu được tính cho đơn vị thay thế.',
-    fix: 'Từ kỳ sau, dùng biểu mẫu mới của đơn vị thay thế.',
+    fix: 'Dùng biểu mẫu mới của đơn vị thay thế từ kỳ báo cáo sau.',
     say: (p: { old: string; successor: string }) => `Biểu mẫu mang mã cũ "${p.old}"; đơn vị này đã được ${p.successor} thay thế nên báo cáo được tính cho ${p.successor}.`,
   },
   'agency-mismatch': {
