@@ -13,11 +13,13 @@ import { checkOoxml, expectValidOoxml } from '../helpers/ooxml.ts';
 /** Word and Excel open what we write without repair: ISO/IEC 29500 Transitional, checked part by part. */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
+const TEMPLATE = join(root, 'templates/bao-cao.hbs');
 
 describe('every DOCX and XLSX the product writes is valid ISO/IEC 29500 Transitional', () => {
-  it('the report (monthly and roll-up templates)', async () => {
-    expectValidOoxml(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao.hbs')));
-    expectValidOoxml(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao.hbs')));
+  it('the report (a month and a quarter)', async () => {
+    expectValidOoxml(await writeReportDocx(sampleReport, TEMPLATE));
+    const quarter = { ...sampleReport, period: { ...sampleReport.period, id: '2023-Q1', kind: 'quarter', label: 'Quý I/2023', phrase: 'quý I/2023', months: ['2023-01', '2023-02', '2023-03'] } };
+    expectValidOoxml(await writeReportDocx(quarter, TEMPLATE));
   }, 60_000);
 
   it('the annex workbook, also when texts hold line breaks and edge spaces', async () => {
@@ -35,7 +37,7 @@ describe('every DOCX and XLSX the product writes is valid ISO/IEC 29500 Transiti
 
 describe('the checker is strict', () => {
   it('rejects a misspelt attribute value and an unknown element, naming the part', async () => {
-    const docx = unzipSync(await writeReportDocx(sampleReport, join(root, 'templates/bao-cao.hbs')));
+    const docx = unzipSync(await writeReportDocx(sampleReport, TEMPLATE));
     const xml = strFromU8(docx['word/document.xml']!);
     expect(xml).toContain('<w:jc w:val="center"/>');
     docx['word/document.xml'] = strToU8(xml.replace('<w:jc w:val="center"/>', '<w:jc w:val="centre"/>').replace('</w:body>', '<w:foo/></w:body>'));
