@@ -19,6 +19,13 @@ export function tooManyRows(where: string, maxRows: number): Rejected {
   return new Rejected(`${where} có quá nhiều dòng (hơn ${num(maxRows)}). Hãy xóa các dòng thừa rồi gửi lại.`);
 }
 
+/** Data at `cell` beyond the rows and columns every reader reads (the CLI's, the page's and the add-in's). */
+export function outsideArea(sheet: string, cell: string, limits: { maxRows: number; maxCols: number }): Rejected {
+  return new Rejected(
+    `Trang "${sheet}" có dữ liệu ở ô ${cell}, ngoài vùng được phép (${num(limits.maxRows)} dòng, ${limits.maxCols} cột). Hãy xóa nội dung ở ô đó rồi gửi lại.`,
+  );
+}
+
 export function tooManyCells(maxCells: number): Rejected {
   return new Rejected(`Bảng tính có quá nhiều ô (hơn ${num(maxCells)}, kể cả các trang tính không dùng đến). Hãy xóa các trang tính hoặc vùng dữ liệu thừa rồi gửi lại.`);
 }

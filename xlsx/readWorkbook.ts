@@ -5,7 +5,7 @@ import { dateValue, numberCellValue } from '../core/workbook/dates.ts';
 import { parseRange, toA1 } from '../core/workbook/address.ts';
 import { sanitizeText } from '../core/text/sanitize.ts';
 import { Token, XmlError, XmlScanner } from './xml.ts';
-import { num, RESAVE, Rejected, tooManyCells, tooManyRows } from './messages.ts';
+import { num, outsideArea, RESAVE, Rejected, tooManyCells, tooManyRows } from './messages.ts';
 
 /* Browser-safe (no Node APIs): the standalone validator page uses it too. */
 
@@ -371,9 +371,7 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
   if (value.t === 'empty') return undefined;
   // A lone cell far away passes the row and column counts.
   if (row > READ_LIMITS.maxRows || col > READ_LIMITS.maxCols) {
-    throw new Rejected(
-      `Trang "${ctx.name}" có dữ liệu ở ô ${address}, ngoài vùng được phép (${num(READ_LIMITS.maxRows)} dòng, ${READ_LIMITS.maxCols} cột). Hãy xóa nội dung ở ô đó rồi gửi lại.`,
-    );
+    throw outsideArea(ctx.name, address, READ_LIMITS);
   }
   let sanitized = false;
   if (value.t === 'text') {

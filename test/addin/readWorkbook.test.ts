@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { OFFICE_READ_LIMITS, officeCellValue, outsideLimits, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
+import ExcelJS from 'exceljs';
+import { OFFICE_READ_LIMITS, officeCellValue, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
+import { outsideArea } from '../../xlsx/messages.ts';
+import { bytesToModel } from '../../xlsx/bytesToModel.ts';
+import { officeView } from './support/officeView.ts';
 import { excelFeatures } from '../../addin/src/office/features.ts';
 import { READ_LIMITS } from '../../core/workbook/limits.ts';
 import { validateWorkbook } from '../../core/validation/validate.ts';
@@ -75,13 +79,30 @@ describe.each(API_LEVELS)('readWorkbook (Office.js → the core model) with Exce
 });
 
 describe('read limits (core/workbook/limits.ts), as the CLI applies them', () => {
-  it('refuses a workbook with data beyond the row limit, naming the sheet, like the CLI', async () => {
+  it('refuses a workbook with data beyond the row limit with the CLI’s message, naming a cell that holds it', async () => {
     const mock = readContext(modelToGrid(withTaskRows(sample.model, 50)));
     const read = await readWorkbook(mock.context, { maxRows: 20 });
-    expect(read.unreadable).toBe(outsideLimits(TASKS, 'K53', { maxRows: 20, maxCols: OFFICE_READ_LIMITS.maxCols }));
-    expect(read.unreadable).toMatch(/^Trang "Nhiệm vụ" có dữ liệu đến ô K53, ngoài vùng được phép \(20 dòng, 60 cột\)/);
+    expect(read.unreadable).toBe(outsideArea(TASKS, 'A53', { maxRows: 20, maxCols: OFFICE_READ_LIMITS.maxCols }).message);
+    expect(read.unreadable).toMatch(/^Trang "Nhiệm vụ" có dữ liệu ở ô A53, ngoài vùng được phép \(20 dòng, 60 cột\)/);
     expect(read.model.sheets).toEqual([]);
-    expect(mock.syncs()).toBe(2);
+    expect(mock.syncs()).toBe(3);
+  });
+
+  it('refuses data beyond the column limit the same way, at the cell that holds it', async () => {
+    const grid = modelToGrid(sample.model);
+    grid.sheets.find((s) => s.name === TASKS)!.cells['BK7'] = { v: 'ghi chú', t: 'String' };
+    const read = await readWorkbook(readContext(grid).context);
+    expect(read.unreadable).toBe(outsideArea(TASKS, 'BK7', OFFICE_READ_LIMITS).message);
+  });
+
+  it('refuses what the CLI refuses, with the same words', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(sample.bytes as unknown as ArrayBuffer);
+    wb.getWorksheet(TASKS)!.getCell('BK7').value = 'ghi chú';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const fromCli = await bytesToModel(bytes);
+    const read = await readWorkbook(readContext(await officeView(bytes)).context);
+    expect(read.unreadable).toBe(fromCli);
   });
 
   it('uses the limits every reader uses', () => {

@@ -4,7 +4,7 @@ import { numberCellValue } from '../../../core/workbook/dates.ts';
 import { toA1 } from '../../../core/workbook/address.ts';
 import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
 import { READ_LIMITS } from '../../../core/workbook/limits.ts';
-import { num } from '../../../xlsx/messages.ts';
+import { outsideArea } from '../../../xlsx/messages.ts';
 
 /**
  * The add-in's reader: the open workbook → the core's WorkbookModel, the same model the generator's
@@ -19,17 +19,12 @@ import { num } from '../../../xlsx/messages.ts';
  */
 
 /**
- * The read limits of every reader (core/workbook/limits.ts). Data beyond them refuses the workbook,
- * as the CLI and the standalone page refuse the file. Excel before 1.2 counts cells that are only
- * formatted as used: there the pane cannot tell data from formatting beyond the limits, so it
- * checks the part within them and says so.
+ * The read limits of every reader (core/workbook/limits.ts). Data beyond them refuses the workbook
+ * with the CLI's own message (xlsx/messages.ts), naming a cell that holds it. Excel before 1.2
+ * counts cells that are only formatted as used: there the pane cannot tell data from formatting
+ * beyond the limits, so it checks the part within them and says so.
  */
 export const OFFICE_READ_LIMITS = { maxRows: READ_LIMITS.maxRows, maxCols: READ_LIMITS.maxCols };
-
-/** The clerk's message for data beyond the limits: the used range's last cell names where to look. */
-export function outsideLimits(sheet: string, lastCell: string, limits: { maxRows: number; maxCols: number } = OFFICE_READ_LIMITS): string {
-  return `Trang "${sheet}" có dữ liệu đến ô ${lastCell}, ngoài vùng được phép (${num(limits.maxRows)} dòng, ${limits.maxCols} cột). Hãy xóa nội dung ngoài vùng đó rồi gửi lại.`;
-}
 
 /**
  * Without Range.getCellProperties (ExcelApi 1.9) each cell's font is a request of its own: asked for
@@ -177,6 +172,35 @@ function buildSheet(sheet: PendingSheet): Sheet {
   return { name: sheet.name, visibility: sheet.visibility, cells, merges };
 }
 
+/**
+ * The refusal of a sheet whose used range (values only) passes the limits, naming a cell with data
+ * beyond them: the used range's last row (or, when only the columns pass, its last column) holds
+ * some, found in one bounded read. The third sync.
+ */
+async function dataOutside(context: Excel.RequestContext, sheets: Excel.Worksheet[], used: Excel.Range[], name: string, options: ReadOptions): Promise<string> {
+  const limits = { maxRows: options.maxRows ?? OFFICE_READ_LIMITS.maxRows, maxCols: options.maxCols ?? OFFICE_READ_LIMITS.maxCols };
+  const i = sheets.findIndex((ws) => ws.name === name);
+  const u = used[i]!;
+  const lastRow = u.rowCount > limits.maxRows;
+  const box: Box = lastRow
+    ? { rowIndex: u.rowIndex + u.rowCount - 1, columnIndex: u.columnIndex, rows: 1, cols: u.columnCount }
+    : { rowIndex: u.rowIndex, columnIndex: u.columnIndex + u.columnCount - 1, rows: u.rowCount, cols: 1 };
+  const probe = sheets[i]!.getRange(boxAddress(box));
+  probe.load('values');
+  await context.sync();
+  let cell = toA1(box.rowIndex + box.rows, box.columnIndex + box.cols);
+  probe.values.some((row, r) =>
+    row.some((v, c) => {
+      const row1 = box.rowIndex + r + 1;
+      const col1 = box.columnIndex + c + 1;
+      if (v === '' || v === null || (row1 <= limits.maxRows && col1 <= limits.maxCols)) return false;
+      cell = toA1(row1, col1);
+      return true;
+    }),
+  );
+  return outsideArea(name, cell, limits).message;
+}
+
 /** Reads the whole workbook of `context` into the core's model with three `context.sync()` calls. */
 export async function readWorkbook(context: Excel.RequestContext, options: ReadOptions = {}): Promise<OfficeReadResult> {
   const features = options.features ?? ALL_FEATURES;
@@ -196,9 +220,7 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   const truncated: Truncation[] = [];
   const boxes = dataBoxes(used, sheets, options, truncated);
   if (truncated.length && features.usedRangeValuesOnly) {
-    const t = truncated[0]!;
-    const u = used[sheets.findIndex((ws) => ws.name === t.sheet)]!;
-    const unreadable = outsideLimits(t.sheet, toA1(u.rowIndex + u.rowCount, u.columnIndex + u.columnCount), { maxRows: options.maxRows ?? OFFICE_READ_LIMITS.maxRows, maxCols: options.maxCols ?? OFFICE_READ_LIMITS.maxCols });
+    const unreadable = await dataOutside(context, sheets, used, truncated[0]!.sheet, options);
     return { model: { sheets: [] }, truncated: [], mergesUnknown: false, fontsUnknown: false, unreadable };
   }
   const cellCount = boxes.reduce((n, b) => n + (b ? b.rows * b.cols : 0), 0);
