@@ -326,7 +326,8 @@ function readAgencies(r: Reader): Json[] {
       kind: base || undefined,
       ...(commune ? { commune } : {}),
       reports: row.choice('reports', new Map([['có', true], ['không', false]])) ?? true,
-      level: row.choice('level', LEVEL_BY_LABEL) ?? 'province',
+      // Left empty, the level follows the kind: a commune is at the commune level, a district at the district level.
+      level: row.choice('level', LEVEL_BY_LABEL) ?? (base === 'commune' || base === 'district' ? base : 'province'),
       ...(replaces.length ? { replaces } : {}),
       note: row.text('note'),
     };

@@ -8,6 +8,7 @@ import { listPlanIds, loadPlan } from '../../generator/plan/loadPlan.ts';
 import { buildPlanWorkbook } from '../../generator/plan/writePlanWorkbook.ts';
 import { planToYaml } from '../../generator/cli/planWorkbook.ts';
 import { main as planMain } from '../../generator/cli/plan.ts';
+import { main as templateMain } from '../../generator/cli/template.ts';
 import { readPlanWorkbook } from '../../core/plan/readPlanWorkbook.ts';
 import { normalizePlan } from '../../core/plan/normalize.ts';
 import { parsePlan } from '../../core/plan/parsePlan.ts';
@@ -155,6 +156,15 @@ describe('mistakes in a plan workbook', () => {
     expect(new Set(CASES.map((c) => c.code))).toEqual(new Set(PLAN_ISSUE_CODES.filter((c) => c !== 'plan-unreadable')));
   });
 
+  it('takes a new commune\'s level from its kind when the officer leaves "Cấp" empty', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(exported.get('can-tho-2022')!) as unknown as ArrayBuffer);
+    const ws = sheet(wb, PLAN_SHEETS.agencies);
+    ws.addRow(['XA_MOI', 'UBND xã Mới', null, 'UBND xã', null, null, null, null]);
+    const r = read(deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer())));
+    expect(r.ok && r.plan.agencies.find((a) => a.code === 'XA_MOI')).toMatchObject({ kind: 'commune', commune: 'xa', level: 'commune', reports: true });
+  });
+
   it('reads a second target of an indicator from the row below it', async () => {
     const issues = await edited((wb) => {
       const ws = sheet(wb, PLAN_SHEETS.indicators);
@@ -204,6 +214,11 @@ describe('npm run plan -- export / import', () => {
     expect(loadPlan(xlsx).hash).toBe(loadPlan('hai-duong-2023').hash);
     const json = await run([xlsx, '--json']);
     expect(JSON.parse(json.out).id).toBe('hai-duong-2023');
+    // Any --plan takes the workbook: the template command makes a form from it.
+    const agency = loadPlan(xlsx).reportingAgencies[1]!.code;
+    const form = join(dir, 'form.xlsx');
+    expect(await templateMain(['--plan', xlsx, '--agency', agency, '--period', '2024-01', '--out', form])).toBe(0);
+    expect(readFileSync(form).length).toBeGreaterThan(1000);
   });
 
   it('reports a broken workbook by sheet and cell, exit 2, no stack trace', async () => {
