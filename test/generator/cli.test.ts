@@ -38,9 +38,8 @@ beforeAll(async () => {
   const np = plan('quang-ngai-2022');
   writeFileSync(file('valid.xlsx'), await makeWorkbook({ agency: 'SO_TTTT', period: '2023-01', filling: validFilling(np, 'SO_TTTT', period('2023-01')) }));
   writeFileSync(file('blank.xlsx'), await makeWorkbook({ agency: 'CAT', period: '2023-01' }));
-  const f = validFilling(np, 'BHXH', period('2023-01'));
-  // One warning only: the agency name edited.
-  writeFileSync(file('warning.xlsx'), await makeWorkbook({ agency: 'BHXH', period: '2023-01', filling: { ...f, info: { ...f.info, agency: 'BHXH tỉnh' } } }));
+  // One warning only: the report dated before its period starts (an edited unit name is an error since issue 9).
+  writeFileSync(file('warning.xlsx'), await makeWorkbook({ agency: 'SO_TTTT', period: '2023-01', filling: validFilling(np, 'SO_TTTT', period('2023-01'), { reportDate: '2022-12-28' }) }));
   writeFileSync(file('x.xlsx'), 'hello');
 });
 
@@ -60,7 +59,7 @@ describe('validate', () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.files[0].valid).toBe(true);
-    expect(out.files[0].issues.map((i: { code: string }) => i.code)).toEqual(['agency-name-mismatch']);
+    expect(out.files[0].issues.map((i: { code: string }) => i.code)).toEqual(['report-date-out-of-period']);
   });
 
   it('exit 1 with errors, each issue listed with code and cell', async () => {
