@@ -1,5 +1,6 @@
 import type { ConsolidatedReport, TaskSummary } from '../../core/report/schema.ts';
 import { AGENCY_STATUS_LABEL, TASK_STATUS_LABEL } from '../../core/report/labels.ts';
+import { LEVEL_ORDER } from '../../core/report/levels.ts';
 import { SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
 
 /**
@@ -61,7 +62,14 @@ function leadNames(task: TaskSummary): string {
 }
 
 function leadStatuses(task: TaskSummary): string {
-  return task.leads.map((l) => `${l.name}: ${l.status === 'noReport' ? 'chưa báo cáo' : TASK_STATUS_LABEL[l.status].toLowerCase()}`).join('; ');
+  return task.leads
+    .map((l) => `${l.name}: ${l.status === 'noReport' ? 'chưa báo cáo' : TASK_STATUS_LABEL[l.status].toLowerCase()}${l.carriedFrom ? ` (theo báo cáo kỳ trước)` : ''}`)
+    .join('; ');
+}
+
+/** Under a task's status: how many of its agencies' statuses are carried from an earlier report. */
+function carriedNote(task: TaskSummary): { note?: string } {
+  return task.carried ? { note: `${task.carried} đơn vị theo báo cáo kỳ trước` } : {};
 }
 
 /** Tasks in the plan's group order; tasks of a group the plan does not list come last. */
@@ -96,7 +104,7 @@ function tasks(report: ConsolidatedReport): TableDescription {
         text(group),
         text(leadNames(task)),
         text(task.deadline),
-        text(TASK_STATUS_LABEL[task.status]),
+        text(TASK_STATUS_LABEL[task.status], carriedNote(task)),
         task.progress === undefined ? { kind: 'empty' } : { kind: 'percent', value: task.progress, digits: 0 },
         text(task.overdue ? 'x' : ''),
         text(leadStatuses(task)),
@@ -159,6 +167,11 @@ function agencyNotes(a: ConsolidatedReport['agencyRows'][number]): string {
   return notes.join('; ');
 }
 
+/** Agencies level by level (province, district, commune), in plan order within a level. */
+function agenciesByLevel(report: ConsolidatedReport): ConsolidatedReport['agencyRows'] {
+  return LEVEL_ORDER.flatMap((level) => report.agencyRows.filter((a) => a.level === level)).concat(report.agencyRows.filter((a) => !LEVEL_ORDER.includes(a.level as never)));
+}
+
 function agencies(report: ConsolidatedReport): TableDescription {
   return {
     name: 'agencies',
@@ -174,7 +187,10 @@ function agencies(report: ConsolidatedReport): TableDescription {
       { header: 'Cảnh báo', weight: 1, xlsxWidth: 10, only: 'xlsx' },
       { header: 'Ghi chú', weight: 24, xlsxWidth: 30, only: 'docx' },
     ],
-    rows: report.agencyRows.map((a, i) => ({
+    // Departments apart from districts or communes: one title row per level.
+    groupTitles: true,
+    rows: agenciesByLevel(report).map((a, i) => ({
+      group: a.levelLabel.charAt(0).toLocaleUpperCase('vi') + a.levelLabel.slice(1),
       cells: [
         number(i + 1),
         text(a.name),

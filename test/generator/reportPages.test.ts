@@ -9,6 +9,7 @@ import { loadPlan, REPO_ROOT } from '../../generator/plan/loadPlan.ts';
 import { DEFAULT_TEMPLATE, renderTemplate } from '../../generator/report/renderTemplate.ts';
 import { runReport } from '../../generator/report/runReport.ts';
 import { writeReportDocx } from '../../generator/report/writeDocx.ts';
+import { describeTable } from '../../generator/report/reportTables.ts';
 
 /**
  * Issue 10, "Concise": the body of the report (everything before Phụ lục I) fits a page budget per
@@ -119,5 +120,15 @@ describe('the demo reports say true things, once, in plain words', () => {
     expect(body(DEMOS[0]!)).toMatch(/\d+ cơ quan, đơn vị không báo cáo lại nhiệm vụ của mình trong kỳ, tình hình được tính theo báo cáo kỳ trước/);
     const iii1 = r.tasks.find((t) => t.id === 'III.1')!;
     expect(iii1.spread!.text).toMatch(/^\d+\/37 sở, ngành; \d+\/13 huyện, thị xã, thành phố đã hoàn thành$/);
+  });
+
+  it('the appendices group districts or communes apart from departments, and mark carried statuses', () => {
+    const r = reports.get('quang-ngai-2022-2023-01')!;
+    const groups = describeTable('agencies', r)!.rows.map((row) => row.group);
+    expect([...new Set(groups)]).toEqual(['Sở, ngành', 'Huyện, thị xã, thành phố']);
+    // each level's rows together
+    expect(groups.lastIndexOf('Sở, ngành')).toBeLessThan(groups.indexOf('Huyện, thị xã, thành phố'));
+    const iii1 = describeTable('tasks', r)!.rows.find((row) => row.cells[0]!.kind === 'text' && row.cells[0]!.text === 'III.1')!;
+    expect(iii1.cells.some((c) => c.kind === 'text' && /\d+ đơn vị theo báo cáo kỳ trước/.test(c.note ?? ''))).toBe(true);
   });
 });
