@@ -123,7 +123,7 @@ export function planSummary(np: NormalizedPlan) {
     hash: np.hash,
     reporting: plan.reporting,
     groups: plan.groups,
-    agencies: plan.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, level: a.level, reports: a.reports })),
+    agencies: plan.agencies.map((a) => ({ code: a.code, name: a.name, kind: a.kind, level: a.level, reports: a.reports, ...(a.replaces ? { replaces: a.replaces } : {}) })),
     agencySets: plan.agencySets.map((s) => ({ code: s.code, name: s.name, members: expandAgencies(plan, s.members) })),
     tasks: np.tasks.map((t) => ({
       id: t.id,

@@ -55,6 +55,8 @@ export function planIssueMessage(code: PlanIssueCode, what: string): string {
   return `${what}. ${PLAN_ISSUES[code].fix}`;
 }
 
+/** "KH.xlsx: trang "Nhiệm vụ", ô F12: …"; a file-wide mistake names the file only. */
 export function formatPlanIssue(file: string, i: PlanWorkbookIssue): string {
-  return `${file}: ${i.sheet ? `trang "${i.sheet}"` : ''}${i.cell ? `, ô ${i.cell}` : ''}: ${i.message}`;
+  const place = [i.sheet ? `trang "${i.sheet}"` : '', i.cell ? `ô ${i.cell}` : ''].filter(Boolean).join(', ');
+  return `${file}: ${place ? `${place}: ` : ''}${i.message}`;
 }

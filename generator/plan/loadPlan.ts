@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePlan, type PlanProblem } from '../../core/plan/parsePlan.ts';
 import { normalizePlan, type NormalizedPlan } from '../../core/plan/normalize.ts';
 import { readPlanWorkbook } from '../../core/plan/readPlanWorkbook.ts';
-import { formatPlanIssue, planIssueMessage, type PlanWorkbookIssue } from '../../core/plan/planIssues.ts';
+import { PLAN_ISSUES, formatPlanIssue, planIssueMessage, type PlanWorkbookIssue } from '../../core/plan/planIssues.ts';
 import type { Plan } from '../../core/plan/schema.ts';
 import { bytesToModelSync } from '../../xlsx/bytesToModel.ts';
 
@@ -50,7 +50,7 @@ export function readPlanWorkbookFile(path: string): Plan {
   }
   // A plan workbook is read whole: every sheet is the plan's.
   const model = bytesToModelSync(bytes, () => true);
-  if (typeof model === 'string') throw new PlanLoadError([], [{ code: 'plan-unreadable', sheet: '', cell: '', message: model }], shown);
+  if (typeof model === 'string') throw new PlanLoadError([], [{ code: 'plan-unreadable', sheet: '', cell: '', message: `${PLAN_ISSUES['plan-unreadable'].title}: ${model}` }], shown);
   const result = readPlanWorkbook(model);
   if (!result.ok) throw new PlanLoadError([], result.issues, shown);
   return result.plan;
