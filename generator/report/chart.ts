@@ -49,6 +49,8 @@ const SERIES = [
 
 const WIDTH = 600;
 const LABEL_WIDTH = 215;
+/** Characters per label line: Noto Serif at 12 px averages about 6,5 px a character, so 32 stay within LABEL_WIDTH. */
+const LABEL_CHARS = 32;
 const BAR_LEFT = LABEL_WIDTH + 10;
 const BAR_RIGHT = WIDTH - 40;
 const FONT_SIZE = 12;
@@ -88,7 +90,7 @@ export function taskStatusSvg(groups: readonly GroupSummary[], fontFamily: strin
   const parts: string[] = [];
   let y = 10;
   for (const g of groups) {
-    const lines = wrapLabel(g.name, 36, 3);
+    const lines = wrapLabel(g.name, LABEL_CHARS, 3);
     const rowHeight = Math.max(BAR_HEIGHT, lines.length * LINE_HEIGHT);
     const barY = y + (rowHeight - BAR_HEIGHT) / 2;
     const textTop = y + (rowHeight - lines.length * LINE_HEIGHT) / 2 + FONT_SIZE - 1;
