@@ -4,7 +4,7 @@ import { dueDate, deadlineText } from '../plan/deadline.ts';
 import { periodCutoff, periodDueDate, periodLabel, periodMonths, periodPhrase, periodSpan, previousPeriod, type Period } from '../period/period.ts';
 import type { Submission, TaskReport } from '../submission/schema.ts';
 import { CATALOGUE, countIssues, type Issue } from '../validation/catalogue.ts';
-import { LEVEL_ORDER, levelLabel, planLevelLabels } from './levels.ts';
+import { LEVEL_ORDER, planLevelLabels } from './levels.ts';
 import { groupByTheme } from './themes.ts';
 import { targetText } from './targets.ts';
 import type {
@@ -89,7 +89,7 @@ function combineStatus(statuses: AgencyTaskStatus['status'][]): ConsolidatedStat
 }
 
 /** Per-level counts of a task's responsible agencies: "24/37 sở, ngành; 12/13 huyện, thị xã, thành phố". */
-function spreadOf(leads: AgencyTaskStatus[], np: NormalizedPlan): TaskSummary['spread'] {
+function spreadOf(leads: AgencyTaskStatus[], labels: Map<string, string>): TaskSummary['spread'] {
   const parts: SpreadPart[] = [];
   for (const level of LEVEL_ORDER) {
     const mine = leads.filter((l) => l.level === level);
@@ -97,7 +97,7 @@ function spreadOf(leads: AgencyTaskStatus[], np: NormalizedPlan): TaskSummary['s
     const count = (s: AgencyTaskStatus['status']) => mine.filter((l) => l.status === s).length;
     parts.push({
       level,
-      label: levelLabel(level, mine.map((l) => np.agencies.get(l.agency)!)),
+      label: labels.get(level) ?? level,
       total: mine.length,
       done: count('done'),
       inProgress: count('inProgress'),
@@ -138,50 +138,53 @@ function historyOf(previous: ConsolidatedReport | undefined): History {
   return out;
 }
 
-function taskSummary(np: NormalizedPlan, task: ResolvedTask, accepted: Map<string, Submission>, history: History, period: { start: string; cutoff: string }): TaskSummary {
-  const reportOf = (agency: string): TaskReport | undefined => accepted.get(agency)?.tasks.find((t) => t.id === task.id);
+/** Each accepted submission's task reports by task id, built once per consolidation (not per task and agency). */
+type ReportIndex = Map<string, Map<string, TaskReport>>;
+
+function indexReports(accepted: Map<string, Submission>): ReportIndex {
+  return new Map([...accepted].map(([agency, s]) => [agency, new Map(s.tasks.map((t) => [t.id, t]))]));
+}
+
+interface Context {
+  np: NormalizedPlan;
+  reports: ReportIndex;
+  history: History;
+  labels: Map<string, string>;
+  cutoff: string;
+}
+
+function taskSummary(task: ResolvedTask, { np, reports, history, labels, cutoff }: Context): TaskSummary {
+  const reportOf = (agency: string): TaskReport | undefined => reports.get(agency)?.get(task.id);
   const entry = (agency: string, role: AgencyTaskStatus['role']): AgencyTaskStatus => {
     const r = reportOf(agency);
     const a = np.agencies.get(agency)!;
     const before = history.get(agency)?.get(task.id);
-    const base = { agency, name: a.name, role, level: a.level };
     // Completion is sticky: a lead that said "done" before has finished, whatever it says (or
     // does not say) now. A lead that did not report carries its last status forward, marked.
-    if (before && (!r?.status || (before.status.status === 'done' && r.status !== 'done'))) {
-      const b = before.status;
-      return {
-        ...base,
-        status: b.status,
-        ...(b.progress !== undefined ? { progress: b.progress } : {}),
-        ...(b.completedOn ? { completedOn: b.completedOn } : {}),
-        result: r?.result || b.result,
-        difficulties: r?.difficulties ?? '',
-        carriedFrom: before.period,
-      };
-    }
-    return {
-      ...base,
-      status: r?.status ?? 'noReport',
-      ...(r?.progress !== undefined ? { progress: r.progress } : {}),
-      ...(r?.completedOn ? { completedOn: r.completedOn } : {}),
-      result: r?.result ?? '',
-      difficulties: r?.difficulties ?? '',
-    };
+    const carry = before && (!r?.status || (before.status.status === 'done' && r.status !== 'done'));
+    const from = carry ? before.status : r;
+    // Built field by field: this runs for every agency of every task (tens of thousands of times).
+    const out: AgencyTaskStatus = { agency, name: a.name, role, level: a.level, status: from?.status ?? 'noReport', result: (carry ? r?.result || before.status.result : r?.result) ?? '', difficulties: r?.difficulties ?? '' };
+    if (from?.progress !== undefined) out.progress = from.progress;
+    if (from?.completedOn) out.completedOn = from.completedOn;
+    if (carry) out.carriedFrom = before.period;
+    return out;
   };
   const role = task.leadAgencies.length ? 'lead' : 'executing';
   const leads = task.responsible.map((a) => entry(a, role));
   const supports = [...task.supportAgencies, ...(role === 'lead' ? task.executingAgencies : [])]
-    .filter((a) => np.agencies.get(a)?.reports && reportOf(a)?.status)
+    .filter((a) => reportOf(a)?.status && np.agencies.get(a)?.reports)
     .map((a) => entry(a, task.supportAgencies.includes(a) ? 'support' : 'executing'));
   const status = combineStatus(leads.map((l) => l.status));
-  const dues = task.responsible.map((a) => dueDate(task.deadline, np.agencies.get(a)!.level)).filter((d): d is string => !!d).sort();
+  const levels = new Set(task.responsible.map((a) => np.agencies.get(a)!.level));
+  const dues = [...levels].map((level) => dueDate(task.deadline, level)).filter((d): d is string => !!d).sort();
   const due = dues[0] ?? dueDate(task.deadline, 'province');
   // A mean over part of the leads would print "đang thực hiện, tiến độ 100%": only over all of them.
   const progresses = leads.map((l) => l.progress);
   const progress = progresses.every((p): p is number => p !== undefined) && progresses.length ? round1(progresses.reduce((s, p) => s + p, 0) / progresses.length) : undefined;
-  const spread = leads.length >= SPREAD_FROM ? spreadOf(leads, np) : undefined;
+  const spread = leads.length >= SPREAD_FROM ? spreadOf(leads, labels) : undefined;
   const carried = leads.filter((l) => l.carriedFrom).length;
-  const overdue = !!due && due < period.cutoff && status !== 'done';
+  const overdue = !!due && due < cutoff && status !== 'done';
   return {
     id: task.id,
     title: task.title,
@@ -298,15 +301,20 @@ function indicatorSummary(ind: ResolvedIndicator, period: Period, accepted: Map<
  */
 function quotes(np: NormalizedPlan, accepted: Map<string, Submission>, field: 'difficulties' | 'proposals'): Quote[] {
   const byText = new Map<string, Quote>();
+  // The same words come from many files: each distinct text is normalised once.
+  const keyOf = new Map<string, string>();
   for (const a of np.reportingAgencies) {
     const s = accepted.get(a.code);
     if (!s) continue;
     for (const t of s.tasks) {
       const text = t[field].trim();
       if (!text) continue;
-      const key = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+      let key = keyOf.get(text);
+      if (key === undefined) keyOf.set(text, (key = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')));
       const quote = byText.get(key) ?? byText.set(key, { text, sources: [] }).get(key)!;
-      const mine = quote.sources.find((q) => q.agency === a.code);
+      // Agencies come in order, so this agency's entry, if any, is the last one.
+      const last = quote.sources[quote.sources.length - 1];
+      const mine = last?.agency === a.code ? last : undefined;
       if (mine) mine.task = mine.task ? `${mine.task}, ${t.id}` : t.id;
       else quote.sources.push({ agency: a.code, name: a.name, task: t.id });
     }
@@ -341,7 +349,8 @@ export function consolidate(input: ConsolidationInput): ConsolidatedReport {
   const onTime = count('on-time');
   const late = count('late');
   const history = historyOf(previous);
-  const tasks = np.tasks.map((t) => taskSummary(np, t, accepted, history, { start, cutoff }));
+  const context: Context = { np, reports: indexReports(accepted), history, labels, cutoff };
+  const tasks = np.tasks.map((t) => taskSummary(t, context));
   const before = new Map(previous?.tasks.map((t) => [t.id, t]));
   for (const t of tasks) {
     const b = before.get(t.id);
