@@ -30,7 +30,7 @@ export function checkIndicators(ctx: RuleContext, model: WorkbookModel): Indicat
   const col = (k: IndicatorColumn): number => columns[k]!;
   const at = (row: number, k: IndicatorColumn): string => index.address(row, col(k));
   const expected = ctx.ix.indicators(ctx.agency.code);
-  const seen = new Set<string>();
+  const rowOf = new Map<string, number>();
   const reports: IndicatorReport[] = [];
   const inputCols = new Set([col('numerator'), col('denominator'), ...(columns.note ? [col('note')] : [])]);
   checkMerges(ctx, sheet, index.maxRow, (r, c) => r > headerRow && inputCols.has(c));
@@ -45,11 +45,11 @@ export function checkIndicators(ctx: RuleContext, model: WorkbookModel): Indicat
       continue;
     }
     const ind = expected.get(id);
-    if (!ind || seen.has(id)) {
-      ctx.add('indicator-row-unexpected', sheet.name, at(row, 'id'), seen.has(id) ? { row, id, duplicate: true } : { row, id, agency: ctx.agency.name });
+    if (!ind || rowOf.has(id)) {
+      ctx.add('indicator-row-unexpected', sheet.name, at(row, 'id'), rowOf.has(id) ? { row, id, duplicate: true } : { row, id, agency: ctx.agency.name });
       continue;
     }
-    seen.add(id);
+    rowOf.set(id, row);
     const report: IndicatorReport = { id, note: readText(index.cell(row, columns.note ? col('note') : 0)), row };
     reports.push(report);
     const due = indicatorDue(ind, ctx.period);
@@ -94,10 +94,12 @@ export function checkIndicators(ctx: RuleContext, model: WorkbookModel): Indicat
       ctx.add('denominator-not-applicable', sheet.name, at(row, 'denominator'), { id });
     }
   }
+  // Like a missing task row: reported below the row of the plan's previous indicator present.
+  let previousRow = headerRow;
   for (const [id, ind] of expected) {
-    if (!seen.has(id) && indicatorDue(ind, ctx.period)) {
-      ctx.add('indicator-row-missing', sheet.name, index.address(headerRow + 1, col('id')), { id, name: ind.name });
-    }
+    const row = rowOf.get(id);
+    if (row !== undefined) previousRow = row;
+    else if (indicatorDue(ind, ctx.period)) ctx.add('indicator-row-missing', sheet.name, index.address(previousRow + 1, col('id')), { id, name: ind.name });
   }
   return reports;
 }

@@ -322,7 +322,12 @@ describe('identity and structure', () => {
 
   it('indicator-row-missing: an indicator row deleted', async () => {
     const c = await runInd({}, (wb) => void worksheet(wb, 'Chỉ tiêu').spliceRows(Lind.indicatorRow.get('III.8.b.2-1')!, 1));
-    expect(codesAt(c.issues)).toEqual([`indicator-row-missing@Chỉ tiêu!B${Lind.indicatorHeaderRow + 1}`]);
+    // Where the row was: below the previous indicator's row, not at the first row.
+    const ids = [...Lind.indicatorRow.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+    const previous = ids[ids.indexOf('III.8.b.2-1') - 1];
+    expect(previous).toBeDefined();
+    const expectedRow = Lind.indicatorRow.get(previous!)! + 1;
+    expect(codesAt(c.issues)).toEqual([`indicator-row-missing@Chỉ tiêu!B${expectedRow}`]);
     expect(c.issues[0]!.message).toContain('III.8.b.2-1');
   });
 
