@@ -26,7 +26,9 @@ import { PLAN_ISSUES } from '../../core/plan/planIssues.ts';
 import { columnLetters } from '../../core/workbook/address.ts';
 import { addValidation } from '../template/writeTemplate.ts';
 import { fitRowHeights } from '../template/rowHeight.ts';
-import { deterministicZip } from '../output/deterministicZip.ts';
+import { unzipSync } from 'fflate';
+import { zipDeterministic } from '../output/deterministicZip.ts';
+import { schemaValidSharedStrings } from '../output/sharedStrings.ts';
 
 /**
  * Writes a plan as a plan workbook (core/plan/workbookLayout.ts): what `npm run plan -- export`
@@ -309,5 +311,6 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Uint8Array> {
   table(wb, lists, PLAN_SHEETS.notes, NOTE_COLUMNS, plan.discrepancies.map((d) => ({ ...d })));
   table(wb, lists, PLAN_SHEETS.reference, REFERENCE_COLUMNS, plan.reference.map((x) => ({ ...x })));
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
-  return deterministicZip(new Uint8Array(await wb.xlsx.writeBuffer()));
+  // Recipients and notes hold line breaks: exceljs's xml:space on them is not schema-valid.
+  return zipDeterministic(Object.entries(schemaValidSharedStrings(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer())))));
 }

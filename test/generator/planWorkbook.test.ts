@@ -16,6 +16,7 @@ import { PLAN_ISSUES, PLAN_ISSUE_CODES, type PlanIssueCode, type PlanWorkbookIss
 import { PLAN_SHEETS, TASK_COLUMNS, INDICATOR_COLUMNS } from '../../core/plan/workbookLayout.ts';
 import { bytesToModelSync } from '../../xlsx/bytesToModel.ts';
 import { deterministicZip } from '../../generator/output/deterministicZip.ts';
+import { expectValidOoxml } from '../helpers/ooxml.ts';
 
 /** Issue 13.1–13.5: the plan as an Excel workbook the officer edits, read back to the same plan. */
 
@@ -47,6 +48,10 @@ describe('round trip', () => {
       expect(yaml.ok && normalizePlan(yaml.plan).hash, id).toBe(np.hash);
     }
   });
+
+  it('is valid ISO/IEC 29500 (dropdowns from the hidden list sheet, frozen headers, row heights)', () => {
+    expectValidOoxml(exported.get('can-tho-2022')!);
+  }, 60_000);
 
   it('is the same bytes for the same plan', async () => {
     expect(Buffer.from(await buildPlanWorkbook(loadPlan('can-tho-2022').plan)).equals(Buffer.from(exported.get('can-tho-2022')!))).toBe(true);
