@@ -280,13 +280,18 @@ function numberValue(raw: string, style: Style, date1904: boolean): CellValue {
   return Number.isFinite(n) ? numberCellValue(n, style.numFmt) : { t: 'error', v: '#NUM!' };
 }
 
-/** Row and column of "B12"; undefined when it is not a cell of Excel's grid. */
+/** Row and column of "B12" (upper-case letters, no $, as SpreadsheetML writes them); undefined when it is not a cell of Excel's grid. */
 function cellRef(ref: string): { row: number; col: number } | undefined {
-  const m = /^([A-Z]{1,3})([1-9]\d{0,6})$/.exec(ref);
-  if (!m) return undefined;
+  let i = 0;
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-  const row = Number(m[2]);
+  for (let c = ref.charCodeAt(0); i < 3 && c >= 65 && c <= 90; c = ref.charCodeAt(++i)) col = col * 26 + c - 64;
+  if (i === 0 || i === ref.length || ref.length - i > 7 || ref.charCodeAt(i) === 48) return undefined;
+  let row = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    row = row * 10 + c - 48;
+  }
   return col <= 16_384 && row <= 1_048_576 ? { row, col } : undefined;
 }
 
@@ -309,13 +314,9 @@ function atCell(ctx: SheetContext, address: string, what: string): Rejected {
 }
 
 /** One `<c>` element, just opened: its value as exceljs read it, then the model's cell (undefined when empty). */
-function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, shared: Set<string>): Cell | undefined {
-  const address = toA1(row, col);
-  const type = x.attr('t');
-  const s = x.attr('s');
+function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, s: string | undefined, type: string | undefined, shared: Set<string>): Cell | undefined {
   // No `s` means cell format 0, the workbook's default (exceljs ignored format 0: a font hint lost).
   const style = ctx.styles[s === undefined ? 0 : parseInt(s, 10)] ?? NO_STYLE;
-  if (x.selfClosing) return undefined;
   let v: string | undefined;
   let inline: { text: string; font: string | undefined } | undefined;
   let formula = false;
@@ -329,7 +330,7 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
       const si = x.attr('si');
       if (kind === 'shared' && si !== undefined) {
         if (x.attr('ref') !== undefined) shared.add(si);
-        else if (!shared.has(si)) throw atCell(ctx, address, `công thức dùng chung (si="${si.slice(0, 12)}") không có ô công thức gốc`);
+        else if (!shared.has(si)) throw atCell(ctx, toA1(row, col), `công thức dùng chung (si="${si.slice(0, 12)}") không có ô công thức gốc`);
       }
       const text = x.selfClosing ? '' : x.text();
       // exceljs: a formula is an <f> with text or a t attribute; an empty <f/> is not one.
@@ -352,10 +353,10 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
   } else if (v === undefined || v === '') {
     value = { t: 'empty' };
   } else if (type === 's') {
-    if (!/^\s*\d+\s*$/.test(v)) throw atCell(ctx, address, `chỉ số chuỗi dùng chung "${v.slice(0, 20)}" không phải số thập phân`);
+    if (!/^\s*\d+\s*$/.test(v)) throw atCell(ctx, toA1(row, col), `chỉ số chuỗi dùng chung "${v.slice(0, 20)}" không phải số thập phân`);
     const i = Number(v);
     const count = ctx.strings?.text.length ?? 0;
-    if (i >= count) throw atCell(ctx, address, `ô trỏ tới chuỗi dùng chung số ${num(i)} nhưng tệp chỉ có ${num(count)} chuỗi`);
+    if (i >= count) throw atCell(ctx, toA1(row, col), `ô trỏ tới chuỗi dùng chung số ${num(i)} nhưng tệp chỉ có ${num(count)} chuỗi`);
     const text = ctx.strings!.text[i]!;
     value = text === '' ? { t: 'empty' } : { t: 'text', v: text };
     font = ctx.strings!.font[i];
@@ -369,6 +370,7 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
     value = numberValue(v, style, ctx.date1904);
   }
   if (value.t === 'empty') return undefined;
+  const address = toA1(row, col);
   // A lone cell far away passes the row and column counts.
   if (row > READ_LIMITS.maxRows || col > READ_LIMITS.maxCols) {
     throw outsideArea(ctx.name, address, READ_LIMITS);
@@ -387,16 +389,21 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, sh
     }
     font ??= style.font;
   }
-  return {
-    address,
-    row,
-    col,
-    value,
-    ...(style.numFmt ? { numFmt: style.numFmt } : {}),
-    ...(font ? { font } : {}),
-    ...(formula ? { formula } : {}),
-    ...(sanitized ? { sanitized } : {}),
-  };
+  // Optional fields only when set (the model's shape, as the reference reader gives it).
+  const cell: Cell = { address, row, col, value };
+  if (style.numFmt) cell.numFmt = style.numFmt;
+  if (font) cell.font = font;
+  if (formula) cell.formula = true;
+  if (sanitized) cell.sanitized = true;
+  return cell;
+}
+
+const CELL_ATTRS = ['r', 's', 't'] as const;
+
+/** The column a cell without r takes: `nextCol`, or the one after an empty cell whose r was not parsed. */
+function columnAfter(pendingRef: string | undefined, nextCol: number): number {
+  if (nextCol > 0) return nextCol;
+  return (cellRef(pendingRef ?? '')?.col ?? 0) + 1;
 }
 
 function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility']): Sheet {
@@ -407,7 +414,10 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
   let rows = 0;
   let rowNumber = 0;
   let cellsInRow = 0;
+  // The column of a cell without r: after the previous cell; nextCol 0 means "after pendingRef".
   let nextCol = 1;
+  let pendingRef: string | undefined;
+  const attrs: (string | undefined)[] = [undefined, undefined, undefined];
   for (let t = x.next(); t !== Token.End; t = x.next()) {
     if (t !== Token.Open) continue;
     switch (x.name) {
@@ -421,6 +431,7 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
         rowNumber = n;
         cellsInRow = 0;
         nextCol = 1;
+        pendingRef = undefined;
         break;
       }
       case 'c': {
@@ -428,11 +439,29 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
           throw new Rejected(`Trang "${ctx.name}" có quá nhiều cột (hơn ${READ_LIMITS.maxCols} ô ở dòng ${num(rowNumber)}). Hãy xóa các cột thừa rồi gửi lại.`);
         }
         if (++ctx.budget.cells > READ_LIMITS.maxCells) throw tooManyCells(READ_LIMITS.maxCells);
-        const r = x.attr('r');
-        const at = r === undefined ? { row: rowNumber, col: nextCol } : cellRef(r);
-        if (!at || at.col > 16_384) throw atCell(ctx, (r ?? '').slice(0, 20), 'địa chỉ ô không hợp lệ');
-        nextCol = at.col + 1;
-        const cell = readCell(x, ctx, at.row, at.col, shared);
+        x.attrs(CELL_ATTRS, attrs);
+        const r = attrs[0];
+        if (x.selfClosing) {
+          // An empty cell (styled, no value): where it stands matters only if the next cell has no r.
+          if (r === undefined) {
+            nextCol = columnAfter(pendingRef, nextCol) + 1;
+          } else {
+            pendingRef = r;
+            nextCol = 0;
+          }
+          break;
+        }
+        let row = rowNumber;
+        let col: number;
+        if (r === undefined) {
+          col = columnAfter(pendingRef, nextCol);
+        } else {
+          const at = cellRef(r);
+          if (!at) throw atCell(ctx, r.slice(0, 20), 'địa chỉ ô không hợp lệ');
+          ({ row, col } = at);
+        }
+        nextCol = col + 1;
+        const cell = readCell(x, ctx, row, col, attrs[1], attrs[2], shared);
         if (cell) cells.push(cell);
         break;
       }

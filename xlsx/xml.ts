@@ -72,11 +72,22 @@ export function decodeAttribute(raw: string): string {
  * that it reads a value exactly as the reader (and any XML parser) will.
  */
 export function attributeOf(tag: string, wanted: string, start = 0, end = tag.length): string | undefined {
+  const out: (string | undefined)[] = [undefined];
+  attributesOf(tag, [wanted], out, start, end);
+  return out[0];
+}
+
+/**
+ * Several attributes in one pass over a tag: `out[i]` gets the decoded value of `wanted[i]`, or
+ * undefined. For the three attributes of every cell, a third of the work of three lookups.
+ */
+export function attributesOf(tag: string, wanted: readonly string[], out: (string | undefined)[], start: number, end: number): void {
+  out.fill(undefined);
   let i = start;
   while (i < end) {
     let c = tag.charCodeAt(i);
     while (i < end && isSpace(c)) c = tag.charCodeAt(++i);
-    if (i >= end || c === SLASH) return undefined;
+    if (i >= end || c === SLASH) return;
     const nameStart = i;
     while (i < end && !isSpace(c) && c !== EQ) c = tag.charCodeAt(++i);
     const nameEnd = i;
@@ -87,14 +98,17 @@ export function attributeOf(tag: string, wanted: string, start = 0, end = tag.le
     if (c !== 0x22 && c !== 0x27) throw new XmlError('unquoted attribute');
     const close = tag.indexOf(c === 0x22 ? '"' : "'", i + 1);
     if (close < 0 || close >= end) throw new XmlError('unterminated attribute');
-    if (nameEnd - nameStart === wanted.length && tag.startsWith(wanted, nameStart)) {
-      const raw = tag.slice(i + 1, close);
-      if (raw.indexOf('<') >= 0) throw new XmlError('< in attribute');
-      return decodeAttribute(raw);
+    for (let k = 0; k < wanted.length; k++) {
+      const name = wanted[k]!;
+      if (nameEnd - nameStart === name.length && tag.startsWith(name, nameStart)) {
+        const raw = tag.slice(i + 1, close);
+        if (raw.indexOf('<') >= 0) throw new XmlError('< in attribute');
+        out[k] = decodeAttribute(raw);
+        break;
+      }
     }
     i = close + 1;
   }
-  return undefined;
 }
 
 export const enum Token {
@@ -210,6 +224,11 @@ export class XmlScanner {
   /** An attribute of the element just opened, decoded. */
   attr(name: string): string | undefined {
     return attributeOf(this.xml, name, this.attrStart, this.attrEnd);
+  }
+
+  /** Several attributes of the element just opened, in one pass (see `attributesOf`). */
+  attrs(wanted: readonly string[], out: (string | undefined)[]): void {
+    attributesOf(this.xml, wanted, out, this.attrStart, this.attrEnd);
   }
 
   /**
