@@ -44,8 +44,17 @@ export type ChartName = (typeof CHART_NAMES)[number];
 /** A directive in the Markdown: `<!-- da06:NAME ARG -->`. */
 export const DIRECTIVE = /^<!--\s*da06:([a-z][a-z-]*)(?:\s+([a-z][a-z0-9-]*))?\s*-->$/;
 
+/**
+ * Text that Markdown cannot read as anything but text, whatever precedes it: it opens with a letter,
+ * holds only letters, digits, single spaces and plain punctuation. The serializer returns it as it
+ * is (test/generator/docxSpeed.test.ts checks it on random strings), so it skips the serializer:
+ * more than half of the distinct strings of the demo report.
+ */
+const PLAIN_TEXT = /^\p{L}[\p{L}\p{M}\p{N},;.%/()'"“”‘’–-]*(?: [\p{L}\p{M}\p{N},;.%/()'"“”‘’–-]+)*$/u;
+
 /** Escapes text for Markdown with mdast-util-to-markdown's serializer: it reads back as this very text. */
 export function escapeMarkdown(value: string): string {
+  if (PLAIN_TEXT.test(value)) return value;
   const paragraph: Paragraph = { type: 'paragraph', children: [{ type: 'text', value }] };
   return toMarkdown(paragraph).replace(/\n$/, '');
 }

@@ -1,11 +1,13 @@
 import { join } from 'node:path';
 import { NextAttributeComponent, Packer } from 'docx';
 import { unzipSync } from 'fflate';
+import fc from 'fast-check';
+import { toMarkdown } from 'mdast-util-to-markdown';
 import { describe, expect, it } from 'vitest';
 import { linearPrepForXml, originalPrepForXml } from '../../generator/docx/fastAttributes.ts';
 import { renderTaskStatusChart, renderTaskStatusChartAsync } from '../../generator/report/chart.ts';
 import { markdownToDocx } from '../../generator/report/markdownToDocx.ts';
-import { renderTemplate } from '../../generator/report/renderTemplate.ts';
+import { escapeMarkdown, renderTemplate } from '../../generator/report/renderTemplate.ts';
 import { stabilizeParts, writeReportDocx } from '../../generator/report/writeDocx.ts';
 import { sampleReport } from '../fixtures/sampleReport.ts';
 import { REPO } from '../helpers/cli.ts';
@@ -55,5 +57,18 @@ describe('the fast DOCX path', () => {
     const b = await renderTaskStatusChartAsync(sampleReport.groups);
     expect(Buffer.compare(Buffer.from(a.png), Buffer.from(b.png))).toBe(0);
     expect([b.width, b.height]).toEqual([a.width, a.height]);
+  });
+
+  it('escapes for Markdown exactly as the serializer does, also the plain texts it lets through untouched', () => {
+    const serializer = (value: string): string => toMarkdown({ type: 'paragraph', children: [{ type: 'text', value }] }).replace(/\n$/, '');
+    const chars = [...'aàảãáạăằẳẵắặâầẩẫấậbcdđeèéêếệghiklmnoôơpqrstuưvxyAĐÊ0123456789 ,;.%/()\'"“”‘’–-*_#+<>&[]!\\`~|:=\n'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 14 }), (arr) => {
+        const s = arr.join('');
+        expect(escapeMarkdown(s)).toBe(serializer(s));
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const s of ['Sở Y tế', 'TP. Quảng Ngãi', '1. Mục', '- gạch', '(a) b', 'a  b', ' a', 'Sở VH,TT&DL', '# x', '**đậm**']) expect(escapeMarkdown(s)).toBe(serializer(s));
   });
 });
