@@ -8,7 +8,7 @@ import { checkFile } from '../../generator/intake/checkFile.ts';
 import { crossFileIssues } from '../../core/validation/crossFile.ts';
 import { tasksForAgency, indicatorsForAgency, normalizePlan } from '../../core/plan/normalize.ts';
 import { legacyMappingTable, type LegacyEncoding } from '../../core/text/legacyEncoding.ts';
-import { CATALOGUE, ISSUE_CODES, type Issue } from '../../core/validation/catalogue.ts';
+import { CATALOGUE, ISSUE_CODES, type CatalogueEntry, type Issue } from '../../core/validation/catalogue.ts';
 import { STATUS } from '../../core/workbook/contract.ts';
 import { validateWorkbook, type ValidateOptions } from '../../core/validation/validate.ts';
 import { readWorkbook } from '../../xlsx/bytesToModel.ts';
@@ -68,6 +68,9 @@ function expectGoodMessage(i: Issue): void {
   expect(i.message, `${i.code}: Vietnamese`).toMatch(VIETNAMESE);
   expect(i.message, `${i.code} tells the clerk what to do: ${i.message}`).toMatch(/Hãy |hãy |Chỉ ghi |phải là /);
   expect(i.cell === '' || /^[A-Z]{1,3}[1-9]\d*$/.test(i.cell), i.cell).toBe(true);
+  // The catalogue owns the wording: every message ends with its entry's fix (or the fix for the place).
+  const entry: CatalogueEntry = CATALOGUE[i.code];
+  if (!entry.ownFix && !entry.fixAt) expect(i.message.endsWith(`Hãy ${entry.fix.charAt(0).toLowerCase()}${entry.fix.slice(1)}`), `${i.code}: ${i.message}`).toBe(true);
 }
 
 const taskCell = (id: string, header: string): string => `Nhiệm vụ!${L.taskCol[header]}${L.taskRow.get(id)}`;
