@@ -310,6 +310,7 @@ export async function buildPlanWorkbook(plan: Plan): Promise<Uint8Array> {
   );
   table(wb, lists, PLAN_SHEETS.notes, NOTE_COLUMNS, plan.discrepancies.map((d) => ({ ...d })));
   table(wb, lists, PLAN_SHEETS.reference, REFERENCE_COLUMNS, plan.reference.map((x) => ({ ...x })));
+  fitRowHeights(listsSheet);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
   // Recipients and notes hold line breaks: exceljs's xml:space on them is not schema-valid.
   return zipDeterministic(Object.entries(schemaValidSharedStrings(unzipSync(new Uint8Array(await wb.xlsx.writeBuffer())))));

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { listPlanIds, loadPlan } from '../../generator/plan/loadPlan.ts';
 import { buildPlanWorkbook } from '../../generator/plan/writePlanWorkbook.ts';
 import { planToYaml } from '../../generator/cli/planWorkbook.ts';
@@ -51,6 +52,10 @@ describe('round trip', () => {
 
   it('is valid ISO/IEC 29500 (dropdowns from the hidden list sheet, frozen headers, row heights)', () => {
     expectValidOoxml(exported.get('can-tho-2022')!);
+    const parts = unzipSync(exported.get('can-tho-2022')!);
+    const sheets = Object.keys(parts).filter((n) => n.startsWith('xl/worksheets/sheet'));
+    expect(sheets.length).toBeGreaterThanOrEqual(10);
+    for (const n of sheets) expect(strFromU8(parts[n]!), n).toMatch(/<sheetFormatPr [^>]*x14ac:dyDescent="0.25"/);
   }, 60_000);
 
   it('is the same bytes for the same plan', async () => {
