@@ -3,7 +3,7 @@ import type { WorkbookModel } from '../workbook/model.ts';
 import { SHEETS } from '../workbook/contract.ts';
 import { fromA1 } from '../workbook/address.ts';
 import type { Submission } from '../submission/schema.ts';
-import type { Issue } from './catalogue.ts';
+import { countIssues, type Issue } from './catalogue.ts';
 import { RuleContext, type ValidateOptions } from './context.ts';
 import { checkIdentity, checkInfo } from './structureRules.ts';
 import { checkTasks } from './taskRules.ts';
@@ -58,7 +58,7 @@ export function validateWorkbook(np: NormalizedPlan, model: WorkbookModel, optio
   const agency = ctx.agency!.code;
   const period = ctx.period?.id;
   return {
-    valid: !issues.some((i) => i.severity === 'error'),
+    valid: countIssues(issues).errors === 0,
     agency,
     ...(ctx.identityDoubtful ? { identityDoubtful: true as const } : {}),
     period,
