@@ -10,6 +10,7 @@ export async function runAndExit(entryUrl, argv, name = 'lệnh') {
     console.error(process.env.DA06_DEBUG ? e : `Lỗi ngoài dự kiến khi chạy ${name}: ${e instanceof Error ? e.message : String(e)}. Hãy chạy lại với DA06_DEBUG=1 và gửi thông báo cho người quản trị.`);
     code = 2;
   }
-  // stdout and stderr are synchronous for files, pipes and terminals on Linux and macOS: nothing is lost.
+  // A large output to a pipe may still be queued (the reader is slower): wait until it is written.
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((done) => s.write('', () => done()))));
   process.exit(code);
 }

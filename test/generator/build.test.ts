@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -66,6 +66,20 @@ describe('the launcher', () => {
     expect(launched.signal).toBeNull();
     expect(launched.status).toBe(0);
     expect(launched.stdout).toBe('đã ghi\n');
+  }, 60_000);
+
+  it('a large output to a slow pipe is written whole before the process ends', async () => {
+    const big = 'data:text/javascript,export function main() { process.stdout.write("ă".repeat(1_000_000) + "\\n"); return 0; }';
+    const child = spawn(process.execPath, ['--input-type=module', '-e', `const { runAndExit } = await import(${JSON.stringify(run)}); await runAndExit(${JSON.stringify(big)}, []);`]);
+    const closed = new Promise((r) => child.on('close', r));
+    // Read nothing for a while, so that the pipe fills and the rest of the output waits.
+    child.stdout.pause();
+    await new Promise((r) => setTimeout(r, 1_500));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    expect(await closed).toBe(0);
+    expect(Buffer.concat(chunks).toString('utf8')).toBe(`${'ă'.repeat(1_000_000)}\n`);
   }, 60_000);
 
   it('an unexpected error ends with exit 2 and one Vietnamese line, no stack trace', () => {

@@ -319,6 +319,8 @@ describe('report: write errors end with exit 2, a Vietnamese message naming the 
   };
   /** Root ignores file permissions: drop to nobody for the permission cases. */
   const asNobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+  // The temporary folder is private (0700): open it, so that only the folder under test is refused.
+  beforeAll(() => chmodSync(tmp.dir, 0o755));
 
   it('a full disk (file size limit, ulimit -f)', async () => {
     const dir = previous();
@@ -354,6 +356,28 @@ describe('report: write errors end with exit 2, a Vietnamese message naming the 
       intact(dir);
     } finally {
       chmodSync(dir, 0o755);
+    }
+  }, 120_000);
+
+  it('a submissions sub-folder that cannot be read is noted and skipped; the rest is reported', async () => {
+    const root = join(tmp.dir, 'khong-doc-duoc');
+    cpSync(join(REPO, 'samples', 'quang-ngai-2022', 'submissions', '2023-01'), join(root, '2023-01'), { recursive: true });
+    mkdirSync(join(root, '2023-01', 'khoa'));
+    writeFileSync(join(root, '2023-01', 'khoa', 'an.xlsx'), 'x');
+    chmodSync(join(root, '2023-01', 'khoa'), 0o000);
+    const outDir = join(tmp.dir, 'kq-khong-doc-duoc');
+    mkdirSync(outDir);
+    chmodSync(outDir, 0o777);
+    try {
+      const r = await runCli('report', ['--in', root, '--out', join(outDir, 'bao-cao.docx'), '--json'], { prefix: asNobody });
+      expect(r.code, r.stderr).toBe(0);
+      if (!r.stdout.trimEnd().endsWith('}')) throw new Error(r.stdout.slice(-300));
+      const out = JSON.parse(r.stdout) as { skipped: { file: string; reason: string }[]; agencies: { submitted: number } };
+      expect(out.skipped).toContainEqual({ file: '2023-01/khoa', reason: expect.stringMatching(/Không đọc được thư mục/) });
+      expect(out.agencies.submitted).toBeGreaterThan(30);
+      expectNoStackTrace(r);
+    } finally {
+      chmodSync(join(root, '2023-01', 'khoa'), 0o755);
     }
   }, 120_000);
 });

@@ -41,10 +41,11 @@ export function runCli(command: string, args: string[], options: { shell?: strin
   const [file, argv] = options.shell ? ['bash', ['-c', `${options.shell} exec "$@"`, 'bash', ...node]] : [node[0]!, node.slice(1)];
   return new Promise((resolve) => {
     const child = spawn(file, argv, { cwd: REPO, env: { ...process.env, ...options.env }, timeout: options.timeoutMs ?? 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout, stderr }));
+    // Whole buffers, decoded once: a chunk may end inside a Vietnamese letter.
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? -1 : 0), stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
