@@ -41,6 +41,12 @@ export interface Corpus {
   valid: string[];
   /** Agencies of `valid`, in order. */
   validAgencies: string[];
+  /**
+   * A correct submission of a fourth agency whose result cell holds XML-illegal characters and a bidi
+   * override (issue 12.4, 12.6): accepted with the `invalid-characters-removed` warning; its text
+   * must reach the DOCX, annex and JSON clean.
+   */
+  dirty: { path: string; agency: string; expected: string };
 }
 
 // — A minimal zip writer, so that headers can say whatever a test needs —
@@ -359,7 +365,14 @@ export async function buildCorpus(dir: string): Promise<Corpus> {
   const validPaths = [join(dir, 'valid', `${agencyA}.xlsx`), join(dir, 'valid', `${agencyC}.xlsx`)];
   writeFileSync(validPaths[0]!, valid);
   writeFileSync(validPaths[1]!, validC);
-  return { dir, items, valid: validPaths, validAgencies: [agencyA, agencyC] };
+  const agencyD = np.reportingAgencies.filter((a) => a.kind === 'department')[3]!.code;
+  const dirtyFilling = validFilling(np, agencyD, period);
+  const dirtyTask = Object.keys(dirtyFilling.tasks ?? {})[0]!;
+  dirtyFilling.tasks![dirtyTask] = { ...dirtyFilling.tasks![dirtyTask], result: DIRTY_MARKER };
+  const dirty = withControlCharacters(await fillWorkbook(await buildTemplate(np, agencyD, period), dirtyFilling), DIRTY_MARKER);
+  const dirtyPath = join(dir, 'ky-tu-dieu-khien.xlsx');
+  writeFileSync(dirtyPath, dirty.bytes);
+  return { dir, items, valid: validPaths, validAgencies: [agencyA, agencyC], dirty: { path: dirtyPath, agency: agencyD, expected: dirty.expected } };
 }
 
 // — Reader items (issue 12, items 1, 2, 5 and 7; issue 9, 7): what passed the old guard or reader —
@@ -455,6 +468,8 @@ export function readerHostile(parts: Parts, tasksPart: string): HostileBytes[] {
  * A valid workbook whose result cell holds XML-illegal characters (through `_xHHHH_` escapes and a
  * character reference) and a bidi override: read, it must be cleaned and flagged, not rejected.
  */
+const DIRTY_MARKER = 'DA06-KY-TU-DIEU-KHIEN';
+
 export function withControlCharacters(valid: Uint8Array, marker: string): { bytes: Uint8Array; expected: string } {
   const parts = unzipSync(valid);
   const sst = text(parts, 'xl/sharedStrings.xml');

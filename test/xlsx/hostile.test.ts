@@ -138,3 +138,25 @@ describe('9.2: merges are modelled faithfully', () => {
     expect(at(`I${row + 1}`)?.value).not.toEqual(at(`I${row}`)?.value);
   });
 });
+
+describe('the corpus holds an accepted file with control characters (for the end-to-end runs)', () => {
+  it('is read clean, flagged, and valid with a warning', async () => {
+    const { buildCorpus } = await import('../hostile/buildCorpus.ts');
+    const { tempDir } = await import('../helpers/workbooks.ts');
+    const { readFileSync } = await import('node:fs');
+    const tmp = tempDir('da06-dirty-');
+    try {
+      const corpus = await buildCorpus(tmp.dir);
+      const model = await bytesToModel(readFileSync(corpus.dirty.path));
+      if (typeof model === 'string') throw new Error(model);
+      const cells = model.sheets.flatMap((s) => s.cells).filter((c) => c.sanitized);
+      expect(cells.map((c) => c.value)).toEqual([{ t: 'text', v: corpus.dirty.expected }]);
+      const result = validateWorkbook(plan(PLAN), model, OPTIONS);
+      expect(result.issues.filter((i) => i.severity === 'error')).toEqual([]);
+      expect(result.agency).toBe(corpus.dirty.agency);
+      expect(result.issues.map((i) => i.code)).toContain('invalid-characters-removed');
+    } finally {
+      tmp.cleanup();
+    }
+  }, 120_000);
+});
