@@ -1,8 +1,8 @@
 /**
  * Time to write the report DOCX of a demo period (issue 11.5):
  *   npx tsx bench/docx.ts [PLAN] [--template FILE.hbs]
- * Consolidates once, then writes the DOCX: the first write in this process (module warm-up
- * included, as in `npm run report`) and eight more; prints wall and CPU time, the stages of one
+ * Consolidates once, checks the template as `npm run report` does, then writes the DOCX: the first
+ * write in this process (module warm-up included, as in `npm run report`) and eight more; prints wall and CPU time, the stages of one
  * write, and a digest of the bytes, to check that a speed-up leaves the output byte-identical.
  * Not a unit test: timings depend on the machine and its load (print `uptime` with them).
  */
@@ -29,9 +29,12 @@ const digest = (b: Uint8Array): string => createHash('sha256').update(b).digest(
 
 const [w0, c0] = [performance.now(), cpu()];
 const { writeReportDocx, documentParts, stabilizeParts } = await import('../generator/report/writeDocx.ts');
-const { renderTemplate } = await import('../generator/report/renderTemplate.ts');
+const { checkTemplate, renderTemplate } = await import('../generator/report/renderTemplate.ts');
 const { markdownToDocx } = await import('../generator/report/markdownToDocx.ts');
 const { renderTaskStatusChart } = await import('../generator/report/chart.ts');
+// as `npm run report` does before reading the submissions (the write then reuses the compiled template)
+const [wc, cc] = [performance.now(), cpu()];
+checkTemplate(template);
 const [w1, c1] = [performance.now(), cpu()];
 const first = await writeReportDocx(report, template);
 const [w2, c2] = [performance.now(), cpu()];
@@ -65,6 +68,6 @@ lap('zip');
 
 const ms = (n: number): string => `${n.toFixed(0)} ms`;
 console.log(`${planId} ${period.id}, ${template.replace(REPO_ROOT, '')}: ${first.length} bytes, sha256 ${digest(first)}${[last, staged].every((b) => digest(b) === digest(first)) ? '' : ' (writes differ!)'}`);
-console.log(`import of the writer: ${ms(w1 - w0)} (CPU ${ms(c1 - c0)})`);
+console.log(`import of the writer: ${ms(wc - w0)} (CPU ${ms(cc - c0)}); template check: ${ms(w1 - wc)} (CPU ${ms(c1 - cc)})`);
 console.log(`first write: ${ms(w2 - w1)} (CPU ${ms(c2 - c1)}); then best of 8: ${ms(walls[0]!)}, median ${ms(walls[4]!)}`);
 console.log(`stages of a warm write: ${stage.map(([n, v]) => `${n} ${ms(v)}`).join(', ')}`);

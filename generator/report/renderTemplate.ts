@@ -424,15 +424,45 @@ export interface RenderedTemplate {
 }
 
 /** Renders template source text (named `file` in errors) with `data`. */
-export function renderTemplateSource(source: string, file: string, data: unknown): RenderedTemplate {
+interface CompiledTemplate {
+  hb: typeof Handlebars;
+  template: Handlebars.TemplateDelegate;
+}
+
+/**
+ * Templates compiled in this process, by their text: the report command checks its template before
+ * reading the submissions and renders it afterwards with the same compilation (compiling was about
+ * a third of the first DOCX write).
+ */
+const compiledTemplates = new Map<string, CompiledTemplate>();
+
+/** Parses (partials refused) and compiles NFC template text once; mistakes become TemplateErrors naming `file`. */
+function compileTemplate(source: string, file: string): CompiledTemplate {
+  const cached = compiledTemplates.get(source);
+  if (cached) return cached;
   const hb = createEnvironment();
+  try {
+    const ast = hb.parse(source);
+    rejectPartials(ast as unknown as AstNode, file);
+    // what hb.compile does on first use, done now (from the same parse) so that check and render share it
+    const spec = new Function(`return ${hb.precompile(ast, COMPILE_OPTIONS)}`)() as Parameters<typeof Handlebars.template>[0];
+    const compiled = { hb, template: hb.template(spec) };
+    compiledTemplates.set(source, compiled);
+    return compiled;
+  } catch (e) {
+    throw toTemplateError(e, file, hb, source);
+  }
+}
+
+/** Renders template source text (named `file` in errors) with `data`. */
+export function renderTemplateSource(source: string, file: string, data: unknown): RenderedTemplate {
+  const text = source.normalize('NFC');
+  const { hb, template } = compileTemplate(text, file);
   let markdown: string;
   try {
-    rejectPartials(hb.parse(source.normalize('NFC')) as unknown as AstNode, file);
-    const template = hb.compile(source.normalize('NFC'), COMPILE_OPTIONS);
     markdown = template(escapeData(data));
   } catch (e) {
-    throw toTemplateError(e, file, hb, source.normalize('NFC'));
+    throw toTemplateError(e, file, hb, text);
   }
   return { markdown, tree: fromMarkdown(markdown) };
 }
@@ -448,13 +478,7 @@ export function checkTemplate(templatePath: string): void {
   } catch (e) {
     throw new TemplateError(templatePath, undefined, undefined, `không đọc được tệp (${(e as Error).message})`);
   }
-  const hb = createEnvironment();
-  try {
-    rejectPartials(hb.parse(source) as unknown as AstNode, templatePath);
-    hb.precompile(source, COMPILE_OPTIONS);
-  } catch (e) {
-    throw toTemplateError(e, templatePath, hb, source);
-  }
+  compileTemplate(source, templatePath);
 }
 
 /** The template every period kind uses unless the compiler names another. */
