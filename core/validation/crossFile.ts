@@ -1,4 +1,4 @@
-import { labelKey } from '../workbook/identity.ts';
+import { unitNameKey } from '../workbook/identity.ts';
 import { makeIssue, type Issue } from './catalogue.ts';
 
 /** What a checked file claims about who sent it. */
@@ -28,7 +28,7 @@ export function crossFileIssues(claims: readonly Claim[], agencyName: (code: str
     for (const i of indexes) {
       const mine = claims[i]!;
       // The first other file with a different name is enough to point at the confusion.
-      const j = indexes.find((k) => k !== i && labelKey(claims[k]!.shownAgency!) !== labelKey(mine.shownAgency!));
+      const j = indexes.find((k) => k !== i && unitNameKey(claims[k]!.shownAgency!) !== unitNameKey(mine.shownAgency!));
       if (j === undefined) continue;
       const other = claims[j]!;
       const issue = makeIssue('agency-claimed-twice', '', '', { form: agencyName(agency), shown: mine.shownAgency!, otherFile: display(other.file), otherShown: other.shownAgency! });

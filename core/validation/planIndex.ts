@@ -1,6 +1,6 @@
 import type { Agency } from '../plan/schema.ts';
 import { indicatorsForAgency, tasksForAgency, type AgencyTask, type NormalizedPlan, type ResolvedIndicator } from '../plan/normalize.ts';
-import { labelKey } from '../workbook/identity.ts';
+import { unitNameKey } from '../workbook/identity.ts';
 
 /**
  * What the rules look up in a plan, computed once per plan rather than once per file: agency names
@@ -8,8 +8,8 @@ import { labelKey } from '../workbook/identity.ts';
  * the plan once computes it once.
  */
 export interface PlanIndex {
-  /** Agency code → its name as compared (labelKey). */
-  nameKey: Map<string, string>;
+  /** Agency code → the names it goes by (its name and short name), as compared (unitNameKey). */
+  nameKeys: Map<string, Set<string>>;
   /** Name as compared → agency, for telling which unit a form's visible name really is. */
   byNameKey: Map<string, Agency>;
   /** Upper-case code → agency, for file names. */
@@ -26,13 +26,15 @@ export function planIndex(np: NormalizedPlan): PlanIndex {
   let ix = cache.get(np);
   if (ix) return ix;
   const agencies = [...np.agencies.values()];
-  const nameKey = new Map(agencies.map((a) => [a.code, labelKey(a.name)]));
+  const nameKeys = new Map(agencies.map((a) => [a.code, new Set([a.name, ...(a.short ? [a.short] : [])].map(unitNameKey))]));
+  // Full names first, so that a short name never hides another agency's full name.
   const byNameKey = new Map<string, Agency>();
-  for (const a of agencies) if (!byNameKey.has(nameKey.get(a.code)!)) byNameKey.set(nameKey.get(a.code)!, a);
+  for (const a of agencies) if (!byNameKey.has(unitNameKey(a.name))) byNameKey.set(unitNameKey(a.name), a);
+  for (const a of agencies) for (const key of nameKeys.get(a.code)!) if (!byNameKey.has(key)) byNameKey.set(key, a);
   const tasks = new Map<string, Map<string, AgencyTask>>();
   const indicators = new Map<string, Map<string, ResolvedIndicator>>();
   ix = {
-    nameKey,
+    nameKeys,
     byNameKey,
     byCodeKey: new Map(agencies.map((a) => [a.code.toUpperCase(), a])),
     tasks(agency) {

@@ -1,7 +1,7 @@
 import type { WorkbookModel } from '../workbook/model.ts';
 import { SheetIndex, findSheet } from '../workbook/sheetIndex.ts';
 import { INFO_LABELS, SHEETS, TEMPLATE_VERSION } from '../workbook/contract.ts';
-import { infoFields, labelKey, readMeta } from '../workbook/identity.ts';
+import { infoFields, labelKey, readMeta, unitNameKey } from '../workbook/identity.ts';
 import { displayText } from '../workbook/display.ts';
 import { toA1 } from '../workbook/address.ts';
 import { parsePeriodId, parsePeriodText, periodLabel, periodSpan } from '../period/period.ts';
@@ -71,8 +71,8 @@ export function checkInfo(ctx: RuleContext, model: WorkbookModel): { preparer: s
   if (agencyAt && ctx.agency && !ctx.replaced) {
     // The visible name must be the hidden identity's: otherwise no one knows whose report this is.
     const written = readText(index.cell(agencyAt.row, agencyAt.col));
-    const key = labelKey(written);
-    if (key !== ctx.ix.nameKey.get(ctx.agency.code)) {
+    const key = unitNameKey(written);
+    if (!ctx.ix.nameKeys.get(ctx.agency.code)?.has(key)) {
       const other = ctx.ix.byNameKey.get(key);
       ctx.add('agency-name-mismatch', sheet.name, agencyAt.address, { shown: written, form: ctx.agency.name, ...(other ? { other: `${other.name}, mã ${other.code}` } : {}) });
       ctx.identityDoubtful = true;

@@ -34,6 +34,31 @@ export function labelKey(text: string): string {
   return key;
 }
 
+/** Old-style tone placement ("uỷ", "hoà") to the new one ("ủy", "hòa"): both are typed for one name. */
+const TONE_PLACEMENT: [RegExp, string][] = [
+  [/o([àáảãạ])/g, 'ò|ó|ỏ|õ|ọ'],
+  [/o([èéẻẽẹ])/g, 'ò|ó|ỏ|õ|ọ'],
+  [/u([ỳýỷỹỵ])/g, 'ù|ú|ủ|ũ|ụ'],
+];
+const BARE: Record<string, string> = { à: 'a', á: 'a', ả: 'a', ã: 'a', ạ: 'a', è: 'e', é: 'e', ẻ: 'e', ẽ: 'e', ẹ: 'e', ỳ: 'y', ý: 'y', ỷ: 'y', ỹ: 'y', ỵ: 'y' };
+const TONE_INDEX: Record<string, number> = { à: 0, á: 1, ả: 2, ã: 3, ạ: 4, è: 0, é: 1, ẻ: 2, ẽ: 3, ẹ: 4, ỳ: 0, ý: 1, ỷ: 2, ỹ: 3, ỵ: 4 };
+
+/**
+ * A unit's name as compared: labelKey, one tone placement, and the usual abbreviations spelt out
+ * the same way on both sides ("Ủy ban nhân dân" = "UBND", "thành phố" = "TP.", "thị xã" = "TX."),
+ * so that a clerk who writes the name in full or in short is not told the form is someone else's.
+ */
+export function unitNameKey(text: string): string {
+  let key = labelKey(text);
+  for (const [re, tones] of TONE_PLACEMENT) key = key.replace(re, (_, v: string) => `${tones.split('|')[TONE_INDEX[v]!]}${BARE[v]}`);
+  return key
+    .replace(/(^|\s)ủy ban nhân dân(?=\s|$)/g, '$1ubnd')
+    .replace(/(^|\s)tp(\.\s*|\s+)/g, '$1thành phố ')
+    .replace(/(^|\s)tx(\.\s*|\s+)/g, '$1thị xã ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 export interface InfoField {
   row: number;
   col: number;

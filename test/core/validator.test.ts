@@ -393,6 +393,19 @@ describe('Thông tin', () => {
     expect(c.issues[0]!.message).toContain(plan(QN22).agencies.get(AG)!.name);
   });
 
+  it.each([
+    ['Ủy ban nhân dân huyện Bình Sơn', 'in full'],
+    ['Uỷ ban nhân dân huyện Bình Sơn', 'in full, old tone placement'],
+    ['H. Bình Sơn', 'as the plan\'s short name'],
+    ['  ubnd  HUYỆN bình sơn ', 'in other case and spacing'],
+  ])('the unit name written "%s" (%s) is the same unit: no issue', async (written) => {
+    const np = plan(QN22);
+    expect(np.agencies.get('H_BINH_SON')!.name).toBe('UBND huyện Bình Sơn');
+    const f = validFilling(np, 'H_BINH_SON', period(PER), { reportDate: REPORT_DATE });
+    const c = await run({ agency: 'H_BINH_SON', filling: { ...f, info: { ...f.info, agency: written } } });
+    expect(codesAt(c.issues)).toEqual([]);
+  });
+
   it('agency-name-mismatch: the visible name is another agency of the plan, named with its code', async () => {
     const other = plan(QN22).agencies.get('SO_TU_PHAP')!;
     const c = await run({ filling: filling({}, { agency: other.name }) });
