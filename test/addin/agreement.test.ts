@@ -12,11 +12,12 @@ import type { HostRead } from '../../addin/src/host.ts';
 import { API_LEVELS, readContext, supports, type ApiLevel } from './support/mockContext.ts';
 import { officeView } from './support/officeView.ts';
 import type { Grid } from './support/sampleWorkbook.ts';
-import { sampleWorkbook, TASKS } from './support/sampleWorkbook.ts';
+import { INFO, sampleWorkbook, TASKS } from './support/sampleWorkbook.ts';
 
 /**
  * One verdict everywhere: every workbook under samples/ (every plan's blank forms, filled examples,
- * demo submissions and training exercises) and the add-in tests' own workbook, checked through
+ * demo submissions and training exercises), the add-in tests' own workbook and copies of it damaged
+ * the ways clerks damage forms, checked through
  * `npm run validate --json` (in-process) and through the add-in's path (its Office reader on an
  * office-addin-mock context backed by the same file, then the pane's check), issue by issue, on
  * Excel with ExcelApi 1.1, 1.7 and everything.
@@ -59,19 +60,39 @@ const TMP = join(REPO_ROOT, 'test', '.tmp', 'agreement');
 const SAMPLE = join(TMP, 'SO_TTTT.xlsx');
 const MERGED = join(TMP, 'SO_TTTT-gop-o.xlsx');
 
-async function withMerge(bytes: Uint8Array, sheet: string, range: string): Promise<Uint8Array> {
+async function edited(bytes: Uint8Array, edit: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  wb.getWorksheet(sheet)!.mergeCells(range);
+  edit(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** The test workbook damaged the ways clerks damage forms: each is checked by both paths too. */
+const DAMAGED: Record<string, (wb: ExcelJS.Workbook) => void> = {
+  'don-vi-khac': (wb) => (wb.getWorksheet(INFO)!.getCell('B3').value = 'Sở Y tế'),
+  'loi-cong-thuc': (wb) => (wb.getWorksheet(TASKS)!.getCell('G4').value = { formula: 'G5/0', result: { error: '#DIV/0!' } }),
+  'phan-tram': (wb) => {
+    const cell = wb.getWorksheet(TASKS)!.getCell('G5');
+    cell.value = 100;
+    cell.numFmt = '0%';
+  },
+  'ngay-la-chu': (wb) => (wb.getWorksheet(TASKS)!.getCell('H4').value = '10/01/2023'),
+  'xoa-dong': (wb) => wb.getWorksheet(TASKS)!.spliceRows(6, 1),
+  'gop-o-trong-dong': (wb) => wb.getWorksheet(TASKS)!.mergeCells('F8:G8'),
+  'so-chu': (wb) => (wb.getWorksheet(TASKS)!.getCell('G6').value = 'ba mươi'),
+};
 
 beforeAll(async () => {
   mkdirSync(TMP, { recursive: true });
   const sample = await sampleWorkbook();
   writeFileSync(SAMPLE, sample.bytes);
-  writeFileSync(MERGED, await withMerge(sample.bytes, TASKS, 'I6:I7'));
+  writeFileSync(MERGED, await edited(sample.bytes, (wb) => wb.getWorksheet(TASKS)!.mergeCells('I6:I7')));
   files.push(SAMPLE, MERGED);
+  for (const [name, edit] of Object.entries(DAMAGED)) {
+    const file = join(TMP, `SO_TTTT-${name}.xlsx`);
+    writeFileSync(file, await edited(sample.bytes, edit));
+    files.push(file);
+  }
   const out: string[] = [];
   await validateMain(['--json', ...files], { out: (l) => out.push(l), err: () => {} }, TODAY);
   for (const f of JSON.parse(out.join('\n')).files as { file: string; valid: boolean; issues: Shown[] }[]) cli.set(f.file, f);
@@ -103,7 +124,7 @@ const key = (i: Shown) => JSON.stringify([i.severity, i.code, i.sheet, i.cell, i
 describe('npm run validate and the add-in give the same verdict', () => {
   it('covers every sample plan’s workbooks', () => {
     const plans = new Set(files.filter((f) => f.startsWith(join(REPO_ROOT, 'samples'))).map((f) => relative(join(REPO_ROOT, 'samples'), f).split(/[\\/]/)[0]));
-    expect([...plans].sort()).toEqual(library.ids());
+    for (const id of library.ids()) expect(plans.has(id), id).toBe(true);
     expect(files.length).toBeGreaterThan(100);
     // Not a comparison of empty lists: many files have issues, of many kinds.
     const all = [...cli.values()];
@@ -139,6 +160,8 @@ describe('npm run validate and the add-in give the same verdict', () => {
     expect(mismatches).toEqual([]);
     // The samples have no merge over a cell the clerk fills: there the verdicts are the same on
     // every Excel; only the workbook with such a merge may differ, where the pane says it cannot see merges.
-    expect(mergeNotes.filter((n) => n !== relative(REPO_ROOT, MERGED))).toEqual([]);
+    expect(mergeNotes.filter((n) => !/gop-o/.test(n))).toEqual([]);
+    // …and those do differ there (the CLI's merged-input-cells), which is why the pane says so.
+    if (level !== 'all') expect(mergeNotes.sort()).toEqual([relative(REPO_ROOT, MERGED), relative(REPO_ROOT, join(TMP, 'SO_TTTT-gop-o-trong-dong.xlsx'))].sort());
   }, 300_000);
 });
