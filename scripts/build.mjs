@@ -3,8 +3,8 @@
 // before anything is built. `npm ci` runs it through `prepare`; scripts/cli.mjs runs it again when
 // the sources changed since (the bundle records a hash of every source file it was made from).
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -48,7 +48,7 @@ export function isFresh(dir = BUILD_DIR) {
   return Object.keys(ENTRIES).every((e) => existsSync(join(dir, `${e}.mjs`))) && sourceHash(manifest.inputs) === manifest.hash;
 }
 
-/** Builds every entry into a fresh folder, then puts it in place of build/cli/. */
+/** Builds every entry into a fresh folder, then moves its files into build/cli/. */
 export async function build() {
   const { build: esbuild } = await import('esbuild');
   const tmp = join(ROOT, 'build', `.cli-${process.pid}`);
@@ -69,20 +69,21 @@ export async function build() {
     logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules')).sort();
-  mkdirSync(tmp, { recursive: true });
   writeFileSync(join(tmp, MANIFEST), JSON.stringify({ hash: sourceHash(inputs), inputs }, null, 1));
-  // Swap folders; a concurrent build may win the race, which is as good.
-  const old = join(ROOT, 'build', `.old-${process.pid}`);
-  try {
-    if (existsSync(BUILD_DIR)) renameSync(BUILD_DIR, old);
-    renameSync(tmp, BUILD_DIR);
-  } catch {
-    if (!isFresh()) throw new Error(`build: could not put ${relative(ROOT, tmp)} in place`);
-  } finally {
-    rmSync(old, { recursive: true, force: true });
-    rmSync(tmp, { recursive: true, force: true });
+  // Moved in file by file, chunks first and the manifest last. Chunk names carry a hash of their
+  // content, so a command still running from the previous build finds the chunks it loads later.
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const fresh = readdirSync(tmp).sort((a, b) => rank(a) - rank(b));
+  for (const f of fresh) renameSync(join(tmp, f), join(BUILD_DIR, f));
+  rmSync(tmp, { recursive: true, force: true });
+  // Chunks of earlier builds, once no run can still need them.
+  for (const f of readdirSync(BUILD_DIR)) {
+    if (f.startsWith('chunk-') && !fresh.includes(f) && Date.now() - statSync(join(BUILD_DIR, f)).mtimeMs > 3_600_000) rmSync(join(BUILD_DIR, f), { force: true });
   }
 }
+
+/** Order of moving files into place: chunks, then entries, then the manifest that marks the build done. */
+const rank = (name) => (name.startsWith('chunk-') ? 0 : name === MANIFEST ? 2 : 1);
 
 /** Builds when build/cli/ is missing or stale. */
 export async function ensureBuilt() {
