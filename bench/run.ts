@@ -93,7 +93,7 @@ function median(xs: number[]): number {
 }
 
 const fmt = (n: number, digits = 1): string => n.toFixed(digits);
-const seconds = (ms: number): string => `${fmt(ms / 1000, 1)} s`;
+const seconds = (ms: number): string => `${fmt(ms / 1000, ms < 10_000 ? 2 : 1)} s`;
 
 function machine(): { cpu: string; cores: number; ram: string; node: string } {
   let cpu = cpus()[0]?.model ?? 'unknown';
@@ -107,26 +107,40 @@ function machine(): { cpu: string; cores: number; ram: string; node: string } {
 
 // — Bare exceljs, sequential, in this process —
 
-async function bareExcelJs(files: string[]): Promise<number> {
+/** Wall and CPU time (this process, all threads) of loading every file with exceljs, one after another. */
+async function bareExcelJs(files: string[]): Promise<{ ms: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
   const started = performance.now();
   for (const f of files) await new ExcelJS.Workbook().xlsx.load(readFileSync(f) as unknown as ArrayBuffer);
-  return performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  return { ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
 }
 
 // — The whole `npm run report` process —
 
 interface ProcessRun {
   ms: number;
+  /** User + system CPU of the process and its children, from /usr/bin/time (NaN without it). */
+  cpuMs: number;
   peakRss: number;
   exitCode: number | null;
   stderrTail: string;
 }
 
 /** Spawns `npm run report -- args` as a user would and times it from spawn to exit, sampling its tree's RSS. */
-function reportProcess(args: string[]): Promise<ProcessRun> {
+/** The package's report script ("node scripts/cli.mjs report"), to time the command without npm's own start. */
+function reportScript(): string[] {
+  const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.report ?? '';
+  return script.split(/\s+/).filter(Boolean);
+}
+
+function reportProcess(args: string[], direct = false): Promise<ProcessRun> {
   return new Promise((resolve) => {
     const started = performance.now();
-    const child = spawn('npm', ['run', '--silent', 'report', '--', ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+    // /usr/bin/time reports the CPU of the whole tree (npm, node, worker threads) on its last stderr line.
+    const timed = existsSync('/usr/bin/time');
+    const command = direct ? [...reportScript(), ...args] : ['npm', 'run', '--silent', 'report', '--', ...args];
+    const child = timed ? spawn('/usr/bin/time', ['-f', 'DA06-CPU %U %S', ...command], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] }) : spawn(command[0]!, command.slice(1), { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     const rss = new TreeRss(child.pid!);
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => void (stderr = (stderr + d.toString()).slice(-2000)));
@@ -134,7 +148,10 @@ function reportProcess(args: string[]): Promise<ProcessRun> {
       const ms = performance.now() - started;
       const peakRss = rss.peak;
       void rss.stop();
-      resolve({ ms, peakRss, exitCode, stderrTail: stderr.trim().split('\n').slice(-3).join(' / ') });
+      const cpu = /DA06-CPU ([\d.]+) ([\d.]+)/.exec(stderr);
+      const cpuMs = cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : Number.NaN;
+      const lines = stderr.replace(/DA06-CPU.*$/m, '').trim().split('\n');
+      resolve({ ms, cpuMs, peakRss, exitCode, stderrTail: lines.slice(-3).join(' / ') });
     });
   });
 }
@@ -142,7 +159,9 @@ function reportProcess(args: string[]): Promise<ProcessRun> {
 interface SideBySide {
   files: number;
   bareMs: number;
+  bareCpuMs: number;
   reportMs: number;
+  reportCpuMs: number;
   peakRss: number;
   exitCode: number | null;
   note: string;
@@ -152,20 +171,25 @@ interface SideBySide {
 async function sideBySide(files: string[], args: string[], rounds: number): Promise<SideBySide> {
   let bareMs = Infinity;
   let reportMs = Infinity;
+  let bareCpuMs = Infinity;
+  let reportCpuMs = Infinity;
   let peakRss = 0;
   let exitCode: number | null = null;
   let note = '';
   for (let round = 1; round <= rounds; round++) {
     log(`  exceljs đọc trần ${files.length} tệp (lượt ${round}/${rounds})…`);
-    bareMs = Math.min(bareMs, await bareExcelJs(files));
+    const bare = await bareExcelJs(files);
+    bareMs = Math.min(bareMs, bare.ms);
+    bareCpuMs = Math.min(bareCpuMs, bare.cpuMs);
     log(`  npm run report trên ${files.length} tệp (lượt ${round}/${rounds})…`);
     const run = await reportProcess(args);
     reportMs = Math.min(reportMs, run.ms);
+    reportCpuMs = Math.min(reportCpuMs, run.cpuMs);
     peakRss = Math.max(peakRss, run.peakRss);
     exitCode = run.exitCode;
     if (run.exitCode !== 0) note = run.stderrTail;
   }
-  return { files: files.length, bareMs, reportMs, peakRss, exitCode, note };
+  return { files: files.length, bareMs, bareCpuMs, reportMs, reportCpuMs, peakRss, exitCode, note };
 }
 
 // — Per file, one thread —
@@ -361,6 +385,10 @@ async function main(): Promise<void> {
     const fifty = await sideBySide(files50, args50, 5);
     log(`  → report ${seconds(fifty.reportMs)} (exit ${fifty.exitCode}), exceljs ${seconds(fifty.bareMs)}, ${fmt(fifty.reportMs / fifty.bareMs, 2)}× ${fifty.note}`);
 
+    let direct50 = Infinity;
+    for (let round = 1; round <= 5; round++) direct50 = Math.min(direct50, (await reportProcess(args50, true)).ms);
+    log(`  → không qua npm (${reportScript().join(' ')}): ${seconds(direct50)}`);
+
     log('Chi phí mỗi tệp, một luồng (mẫu 1/5), sàn giải nén + tách thẻ, các bộ tách thẻ…');
     const per = perFile(prov.np, files);
     log(`  → ${JSON.stringify(per)}`);
@@ -380,9 +408,12 @@ async function main(): Promise<void> {
       [`whole npm run report, ${all.files} files`, `${seconds(all.reportMs)}${all.exitCode === 0 ? '' : ` (exit ${all.exitCode})`}`, '', ''],
       [`bare sequential exceljs load, same ${all.files} files`, seconds(all.bareMs), '', ''],
       ['  ratio', fmt(ratioAll, 2), '≤ 0.30', status(ratioAll <= 0.3 && all.exitCode === 0)],
+      ['  CPU: report tree / exceljs (less sensitive to other load)', `${seconds(all.reportCpuMs)} / ${seconds(all.bareCpuMs)} = ${fmt(all.reportCpuMs / all.bareCpuMs, 2)}`, '', ''],
       [`whole npm run report, ${fifty.files} files`, `${seconds(fifty.reportMs)}${fifty.exitCode === 0 ? '' : ` (exit ${fifty.exitCode})`}`, '', ''],
       [`bare sequential exceljs load, same ${fifty.files} files`, seconds(fifty.bareMs), '', ''],
       ['  ratio', fmt(ratio50, 2), '≤ 0.6', status(ratio50 <= 0.6 && fifty.exitCode === 0)],
+      [`  the same command without npm (${reportScript().join(' ')})`, `${seconds(direct50)} = ${fmt(direct50 / fifty.bareMs, 2)}×`, '', ''],
+      ['  CPU: report tree / exceljs', `${seconds(fifty.reportCpuMs)} / ${seconds(fifty.bareCpuMs)} = ${fmt(fifty.reportCpuMs / fifty.bareCpuMs, 2)}`, '', ''],
       ['per file, one thread: guard + read + validate', `${fmt(per.total, 2)} ms`, '≤ 1.5 ms', status(per.total <= 1.5)],
       ['  guard / read / checkWorkbook', `${fmt(per.guard, 2)} / ${fmt(per.read, 2)} / ${fmt(per.validate, 2)} ms`, '', ''],
       ['  floor: inflate (fflate) + find every <c>', `${fmt(per.floor, 2)} ms`, '', ''],
