@@ -2,7 +2,8 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { todayInVietnam } from '../../core/text/dates.ts';
-import { SEVERITY_LABEL } from '../../core/validation/catalogue.ts';
+import { SEVERITY_LABEL, countIssues } from '../../core/validation/catalogue.ts';
+import { crossFileIssues } from '../../core/validation/crossFile.ts';
 import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { checkFile, type FileCheck } from '../intake/checkFile.ts';
 import { DEFAULT_PLAN_ID, PlanLoadError, REPO_ROOT, listPlanIds, loadPlan } from '../plan/loadPlan.ts';
@@ -25,6 +26,21 @@ function printHuman(results: FileCheck[], out: (line: string) => void): void {
     out(`\n${relative(process.cwd(), r.file) || r.file}: ${r.valid ? 'HỢP LỆ' : 'KHÔNG HỢP LỆ'} (${r.counts.errors} lỗi, ${r.counts.warnings} cảnh báo)`);
     for (const i of r.issues) out(`  [${i.severity === 'error' ? SEVERITY_LABEL.error.toUpperCase() : SEVERITY_LABEL.warning}] ${i.code} ${i.sheet ? `${i.sheet}!${i.cell}` : ''} ${i.message}`);
   }
+}
+
+/** Files checked together are also checked across: per plan and period, as the report's intake does. */
+function withCrossFileIssues(results: FileCheck[], plans: NormalizedPlan[]): FileCheck[] {
+  const agencyName = (r: FileCheck) => (r.agency ? plans.find((np) => np.plan.id === r.plan)?.agencies.get(r.agency)?.name : undefined);
+  const cross = crossFileIssues(
+    results.map((r) => ({ file: r.file, agency: r.agency, agencyName: agencyName(r), shownAgency: r.shownAgency, group: `${r.plan}|${r.period}` })),
+    (file) => relative(process.cwd(), file) || file,
+  );
+  return results.map((r, i) => {
+    const more = cross.get(i);
+    if (!more) return r;
+    const issues = [...r.issues, ...more];
+    return { ...r, issues, counts: countIssues(issues) };
+  });
 }
 
 export interface CliIo {
@@ -60,8 +76,9 @@ export async function main(argv: string[], io: CliIo = CONSOLE, today: string = 
     io.err(`Không có tệp nào để kiểm tra.\n${USAGE}`);
     return 2;
   }
-  const results: FileCheck[] = [];
-  for (const f of files) results.push(await checkFile(plans, f, { today, ...(asserted ? { plan: asserted } : {}) }));
+  const checked: FileCheck[] = [];
+  for (const f of files) checked.push(await checkFile(plans, f, { today, ...(asserted ? { plan: asserted } : {}) }));
+  const results = withCrossFileIssues(checked, plans);
   if (args.flags.json) {
     // The contract's shape (PRODUCT.md): no more, no fewer keys.
     const files = results.map((r) => ({

@@ -101,7 +101,7 @@ export function sortSubmissions(np: NormalizedPlan, period: Period, checks: File
   const due = periodDueDate(period, np.plan.reporting);
   const byAgency = new Map<string, FileCheck[]>();
   const rejected: IntakeResult['rejected'] = [];
-  const cross = crossFileIssues(checks, (code) => np.agencies.get(code)?.name ?? code, display);
+  const cross = crossFileIssues(checks.map((c) => ({ ...c, agencyName: c.agency ? np.agencies.get(c.agency)?.name : undefined })), display);
   for (const [i, checked] of checks.entries()) {
     const more = cross.get(i);
     const c = more ? { ...checked, issues: [...checked.issues, ...more], counts: countIssues([...checked.issues, ...more]) } : checked;

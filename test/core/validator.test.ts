@@ -880,11 +880,12 @@ describe('file', () => {
   it('agency-claimed-twice: two files of one period, one agency\'s form, different unit names', () => {
     const issues = crossFileIssues(
       [
-        { file: 'a.xlsx', agency: AG, shownAgency: 'Sở Thông tin và Truyền thông' },
-        { file: 'b.xlsx', agency: AG, shownAgency: 'UBND huyện Bình Sơn' },
+        { file: 'a.xlsx', agency: AG, agencyName: plan(QN22).agencies.get(AG)!.name, shownAgency: 'Sở Thông tin và Truyền thông' },
+        { file: 'b.xlsx', agency: AG, agencyName: plan(QN22).agencies.get(AG)!.name, shownAgency: 'UBND huyện Bình Sơn' },
         { file: 'c.xlsx', agency: 'CAT', shownAgency: 'Công an tỉnh' },
+        // Same agency, another period: not compared.
+        { file: 'd.xlsx', agency: AG, shownAgency: 'Khác', group: '2023-02' },
       ],
-      (code) => plan(QN22).agencies.get(code)!.name,
     );
     expect([...issues.keys()].sort()).toEqual([0, 1]);
     const [first] = issues.get(0)!;
