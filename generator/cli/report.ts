@@ -62,7 +62,6 @@ export async function main(argv: string[]): Promise<number> {
   const outDir = dirname(out);
   // Outputs written among the submissions would be read as submissions by the next run.
   if (isWithin(realDir(inDir), realDir(outDir))) return fail(`Thư mục kết quả "${outDir}" nằm trong thư mục các tệp nộp "${inDir}": hãy chọn --out ở ngoài thư mục đó.`);
-  const stem = basename(out).replace(/\.docx$/i, '');
   let lock;
   try {
     lock = acquireLock(outDir);
