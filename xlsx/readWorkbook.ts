@@ -388,6 +388,13 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, s:
       value = clean.text === '' ? { t: 'empty' } : { t: 'text', v: clean.text };
     }
     font ??= style.font;
+  } else if (value.t === 'error') {
+    // An error value is quoted in messages: a bidi control written in <v> must not reach them.
+    const clean = sanitizeText(value.v.slice(0, 64));
+    if (clean.changed || value.v.length > 64) {
+      sanitized = true;
+      value = { t: 'error', v: clean.text };
+    }
   }
   // Optional fields only when set (the model's shape, as the reference reader gives it).
   const cell: Cell = { address, row, col, value };

@@ -21,7 +21,8 @@ import { editWorkbook, makeTemplate, plan, tempDir } from '../helpers/workbooks.
  *
  * Where they legitimately differ, `differences` says so explicitly:
  * - text: the new reader removes XML-illegal and bidi control characters and flags the cell
- *   (`sanitized`); the reference's text is compared after `sanitizeText`;
+ *   (`sanitized`); the reference's text (and error values, kept to 64 characters) is compared
+ *   after `sanitizeText`;
  * - sheets the contract does not read (Hướng dẫn, a clerk's own sheets) are listed by both, but
  *   the new reader leaves their cells unread (`unread: true`);
  * - fonts are read for text cells only (the legacy-encoding rule's hint);
@@ -55,6 +56,10 @@ function differences(actual: WorkbookModel, reference: WorkbookModel, defaults: 
         if (clean.changed) cell = { ...cell, value: clean.text === '' ? { t: 'empty' } : { t: 'text', v: clean.text }, sanitized: true };
       } else {
         delete cell.font;
+        if (c.value.t === 'error') {
+          const clean = sanitizeText(c.value.v.slice(0, 64));
+          if (clean.changed || c.value.v.length > 64) cell = { ...cell, value: { t: 'error', v: clean.text }, sanitized: true };
+        }
       }
       expected.set(c.address, cell);
     }

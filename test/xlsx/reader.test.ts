@@ -96,3 +96,11 @@ describe('xlsx/xml.ts scanner', () => {
     expect(run('<a x="1"')).toThrow(XmlError);
   });
 });
+
+describe('xlsx reader: error values are clerk text too', () => {
+  it('a bidi override inside <v> of an error cell is removed and flagged', () => {
+    const cell = cellsOf(parts('<row r="1"><c r="A1" t="e"><v>#N/A\u202eexe.xls</v></c></row>'))[0]!;
+    expect(cell.value).toEqual({ t: 'error', v: '#N/Aexe.xls' });
+    expect(cell.sanitized).toBe(true);
+  });
+});
