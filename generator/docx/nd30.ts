@@ -202,6 +202,25 @@ export function headerColumns(o: HeaderBlockOptions): [number, number] {
   return [TEXT_WIDTH.portrait - rightWidth, rightWidth];
 }
 
+/** Words after which a Vietnamese agency name breaks best: the kind of unit, before the place's name. */
+const UNIT_WORDS = new Set(['TỈNH', 'PHỐ', 'HUYỆN', 'QUẬN', 'XÃ', 'PHƯỜNG']);
+
+/**
+ * A line as is when it fits `width` (with a little room); else on two lines, broken after the kind
+ * of unit ("CÔNG AN THÀNH PHỐ" / "CẦN THƠ"), or else where the first line is longest and still fits,
+ * never next to a dash.
+ */
+export function fitOnTwoLines(line: string, sizePt: number, bold: boolean, width: number): string[] {
+  const fits = (text: string): boolean => estimateTextWidth(text, sizePt, bold) * 1.04 <= width;
+  if (fits(line)) return [line];
+  const words = line.split(' ');
+  const splits = words.slice(1).map((_, k) => [words.slice(0, k + 1).join(' '), words.slice(k + 1).join(' ')] as const);
+  const fitting = splits.filter(([a, b]) => fits(a) && fits(b) && !a.endsWith('-') && !b.startsWith('-'));
+  const byUnit = fitting.find(([a]) => UNIT_WORDS.has(a.split(' ').pop()!));
+  const chosen = byUnit ?? fitting[fitting.length - 1];
+  return chosen ? [...chosen] : [line];
+}
+
 const borderless = (width: number, children: Paragraph[], top = 0): TableCell =>
   new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -228,12 +247,11 @@ function layoutTable(columns: readonly number[], rows: TableRow[]): Table {
  */
 export function headerBlock(o: HeaderBlockOptions): Table {
   const [leftWidth, rightWidth] = headerColumns(o);
-  const agencyLines = o.agency.map(upper);
-  const last = agencyLines.length - 1;
-  const agencyParagraphs = agencyLines.map((line, i) =>
-    centred(runs([{ text: line }], SIZE.agency, { bold: i === last })),
-  );
-  const agencyRule = shortRule(Math.round(estimateTextWidth(agencyLines[last] ?? '', SIZE.agency, true) * 0.4), leftWidth);
+  // the issuing agency (the last line, bold) on two balanced lines when it does not fit on one
+  const agencyLines = o.agency.map(upper).map((line, i, all) => ({ lines: fitOnTwoLines(line, SIZE.agency, i === all.length - 1, leftWidth), bold: i === all.length - 1 }));
+  const agencyParagraphs = agencyLines.flatMap(({ lines, bold }) => lines.map((line) => centred(runs([{ text: line }], SIZE.agency, { bold }))));
+  const issuer = agencyLines[agencyLines.length - 1]?.lines ?? [];
+  const agencyRule = shortRule(Math.round(Math.max(0, ...issuer.map((l) => estimateTextWidth(l, SIZE.agency, true))) * 0.4), leftWidth);
   const [nationLine = '', ...mottoLines] = o.nation;
   const motto = mottoLines.join(' ');
   const right = [

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main as reportMain } from '../../generator/cli/report.ts';
-import { estimateTextWidth, fitColumns, romanNumeral, TEXT_WIDTH, type TableColumn } from '../../generator/docx/nd30.ts';
+import { estimateTextWidth, fitColumns, fitOnTwoLines, romanNumeral, TEXT_WIDTH, type TableColumn } from '../../generator/docx/nd30.ts';
 import { closingOf, headerOf, SIGNER_NAME_PLACEHOLDER, signerWarning, withSigner } from '../../generator/report/reportFrame.ts';
 import { writeReportDocx } from '../../generator/report/writeDocx.ts';
 import { TemplateError } from '../../generator/report/renderTemplate.ts';
@@ -83,6 +83,17 @@ describe('the header block', () => {
     expect(estimateTextWidth('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 12, true)).toBeLessThan(grid[1]!);
     expect(estimateTextWidth(h.placeDate, 14)).toBeLessThan(grid[1]!);
     expect(estimateTextWidth(h.agency[0]!.toLocaleUpperCase('vi'), 13, true)).toBeLessThan(grid[0]!);
+  });
+});
+
+describe('the issuing agency', () => {
+  it('breaks after the kind of unit when its name is too long for one line, never leaving a lone word', async () => {
+    const canTho = { ...sampleReport, standing: { ...sampleReport.standing, name: 'Công an thành phố Cần Thơ' }, plan: { ...sampleReport.plan, place: 'Cần Thơ' } };
+    const xml = docxParts(await writeReportDocx(canTho, MONTHLY))['word/document.xml']!;
+    const header = paragraphTexts(xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)![0]);
+    expect(header.slice(0, 2)).toEqual(['CÔNG AN THÀNH PHỐ', 'CẦN THƠ']);
+    expect(fitOnTwoLines('CÔNG AN TỈNH BÀ RỊA - VŨNG TÀU', 13, true, 3900)).toEqual(['CÔNG AN TỈNH', 'BÀ RỊA - VŨNG TÀU']);
+    expect(fitOnTwoLines('CÔNG AN TỈNH QUẢNG NGÃI', 13, true, 3900)).toEqual(['CÔNG AN TỈNH QUẢNG NGÃI']);
   });
 });
 
