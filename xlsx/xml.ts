@@ -155,10 +155,12 @@ export class XmlScanner {
         if (gt < 0) throw new XmlError('unterminated tag');
         let end = gt;
         while (isSpace(xml.charCodeAt(end - 1))) end--;
-        const name = xml.slice(lt + 2, end);
+        // Compared in place: no new string for every end tag.
         const open = this.stack.pop();
-        if (open !== name) throw new XmlError(`</${name}> closes <${open ?? ''}>`);
-        this.name = name;
+        if (open === undefined || end - lt - 2 !== open.length || !xml.startsWith(open, lt + 2)) {
+          throw new XmlError(`</${xml.slice(lt + 2, Math.min(end, lt + 40))}> closes <${open ?? ''}>`);
+        }
+        this.name = open;
         this.selfClosing = false;
         this.pos = gt + 1;
         return Token.Close;
