@@ -63,6 +63,13 @@ export function decodeText(raw: string): string {
 
 /** An attribute value as a parser hands it over: line ends and tabs become spaces, then references decoded. */
 export function decodeAttribute(raw: string): string {
+  // Most values ("A1", "3", "s") hold nothing to decode: one look at each character says so.
+  let plain = true;
+  for (let i = 0; i < raw.length && plain; i++) {
+    const c = raw.charCodeAt(i);
+    plain = c >= 0x20 && c !== 0x26;
+  }
+  if (plain) return raw;
   const text = /[\t\n\r]/.test(raw) ? raw.replace(/\r\n|[\t\n\r]/g, ' ') : raw;
   return decodeEntities(text);
 }
