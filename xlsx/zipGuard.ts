@@ -447,6 +447,9 @@ class PartScanner {
   }
 }
 
+/** One strict decoder for every kept part (a decoder used without `stream` keeps no state between calls). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 const XML_PART = /\.(xml|rels|vml)$/i;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 
@@ -512,7 +515,7 @@ function inflateEntry(data: Uint8Array, entry: Entry, totals: Totals, keep: bool
   let text: string;
   try {
     // Fatal: a byte sequence that is not UTF-8 must never reach the report as "���".
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = STRICT_UTF8.decode(bytes);
   } catch {
     throw new Rejected(`Thành phần "${name}" chứa byte không phải mã UTF-8 hợp lệ (tệp bị hỏng hoặc do phần mềm khác ghi sai bảng mã). ${RESAVE}`);
   }
