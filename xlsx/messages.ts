@@ -26,6 +26,10 @@ export function outsideArea(sheet: string, cell: string, limits: { maxRows: numb
   );
 }
 
+export function tooManySheets(maxSheets: number): Rejected {
+  return new Rejected(`Bảng tính có quá nhiều trang tính (hơn ${num(maxSheets)}; biểu mẫu chỉ có 5). Hãy xóa các trang tính thừa rồi gửi lại.`);
+}
+
 export function tooManyCells(maxCells: number): Rejected {
   return new Rejected(`Bảng tính có quá nhiều ô (hơn ${num(maxCells)}, kể cả các trang tính không dùng đến). Hãy xóa các trang tính hoặc vùng dữ liệu thừa rồi gửi lại.`);
 }

@@ -5,7 +5,7 @@ import { dateValue, numberCellValue } from '../core/workbook/dates.ts';
 import { parseRange, toA1 } from '../core/workbook/address.ts';
 import { sanitizeText } from '../core/text/sanitize.ts';
 import { Token, XmlError, XmlScanner } from './xml.ts';
-import { num, outsideArea, RESAVE, Rejected, tooManyCells, tooManyRows } from './messages.ts';
+import { num, outsideArea, RESAVE, Rejected, tooManyCells, tooManyRows, tooManySheets } from './messages.ts';
 
 /* Browser-safe (no Node APIs): the standalone validator page uses it too. */
 
@@ -100,7 +100,7 @@ export function readIndex(workbookXml: string, relsXml: string | undefined): Wor
       if (t !== Token.Open) continue;
       if (x.name === 'sheet') {
         if (sheets.length >= READ_LIMITS.maxSheets) {
-          throw new Rejected(`Bảng tính có quá nhiều trang tính (hơn ${num(READ_LIMITS.maxSheets)}; biểu mẫu chỉ có 5). Hãy xóa các trang tính thừa rồi gửi lại.`);
+          throw tooManySheets(READ_LIMITS.maxSheets);
         }
         const state = x.attr('state');
         const rid = x.attr('r:id');

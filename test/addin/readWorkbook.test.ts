@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { OFFICE_READ_LIMITS, officeCellValue, readWorkbook, splitAreaAddresses } from '../../addin/src/office/readWorkbook.ts';
-import { outsideArea } from '../../xlsx/messages.ts';
+import { outsideArea, tooManySheets } from '../../xlsx/messages.ts';
 import { bytesToModel } from '../../xlsx/bytesToModel.ts';
 import { officeView } from './support/officeView.ts';
 import { excelFeatures } from '../../addin/src/office/features.ts';
@@ -103,6 +103,15 @@ describe('read limits (core/workbook/limits.ts), as the CLI applies them', () =>
     const fromCli = await bytesToModel(bytes);
     const read = await readWorkbook(readContext(await officeView(bytes)).context);
     expect(read.unreadable).toBe(fromCli);
+  });
+
+  it('refuses a workbook with more sheets than any reader reads, with the CLI’s words, after one sync', async () => {
+    const grid = modelToGrid(sample.model);
+    for (let i = 0; i < READ_LIMITS.maxSheets; i++) grid.sheets.push({ name: `Sheet${i}`, visibility: 'Visible', protected: false, cells: {}, merges: [] });
+    const mock = readContext(grid);
+    const read = await readWorkbook(mock.context);
+    expect(read.unreadable).toBe(tooManySheets(READ_LIMITS.maxSheets).message);
+    expect(mock.syncs()).toBe(1);
   });
 
   it('uses the limits every reader uses', () => {

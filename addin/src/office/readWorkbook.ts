@@ -4,7 +4,7 @@ import { numberCellValue } from '../../../core/workbook/dates.ts';
 import { toA1 } from '../../../core/workbook/address.ts';
 import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
 import { READ_LIMITS } from '../../../core/workbook/limits.ts';
-import { outsideArea } from '../../../xlsx/messages.ts';
+import { outsideArea, tooManySheets } from '../../../xlsx/messages.ts';
 
 /**
  * The add-in's reader: the open workbook → the core's WorkbookModel, the same model the generator's
@@ -209,6 +209,9 @@ export async function readWorkbook(context: Excel.RequestContext, options: ReadO
   await context.sync();
 
   const sheets = worksheets.items;
+  if (sheets.length > READ_LIMITS.maxSheets) {
+    return { model: { sheets: [] }, truncated: [], mergesUnknown: false, fontsUnknown: false, unreadable: tooManySheets(READ_LIMITS.maxSheets).message };
+  }
   // On a blank sheet getUsedRange gives A1 (it does not throw); ExcelApi 1.1 counts formatted cells as used.
   const used = sheets.map((ws) => {
     const range = features.usedRangeValuesOnly ? ws.getUsedRange(true) : ws.getUsedRange();
