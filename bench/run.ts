@@ -489,6 +489,18 @@ and cells counted against core/workbook/limits.ts. The reader tokenizes the kept
 pull scanner (xlsx/xml.ts) straight into the core's WorkbookModel: no workbook object model, no
 styles, themes or cell objects beyond the cells the validator reads. exceljs remains for writing
 templates and the annex, and as the reference reader of test/xlsx/differential.test.ts.
+
+## What a profile of the whole process shows (taken by hand, not by this run)
+
+\`node --cpu-prof scripts/cli.mjs report …\` on the ${files.length} files (main thread, 2026-12-01, load
+average ~11 on the 2 cores, so proportions only): garbage collection ~9 %; reading with xlsx/
+(scanner, attributes, cells) ~10 % and inflating (fflate) ~2.5 %; validation ~3 %; writing the
+outputs is the largest single share: deflating the DOCX and annex zips (fflate, and exceljs's
+JSZip/pako for the annex), exceljs building the annex, the JSON view and the DOCX text escaping
+together ~12 %; the rest is idle time waiting for the worker threads and module loading. Per file,
+guard + read is a small multiple of the inflate-and-find-cells floor above: the guard inflates
+every part (themes and document properties too, to check them), decodes the kept parts as strict
+UTF-8 and scans them for DOCTYPE, column and merge tricks; the reader then tokenizes them once.
 `;
     writeFileSync(join(ROOT, 'bench', 'RESULTS.md'), md);
     log('Đã ghi bench/RESULTS.md');
