@@ -150,10 +150,8 @@ export const ThemeSummarySchema = z.object({
   more: z.number(),
 });
 
-/** Reporting counts of one administrative level ("sở, ngành": 27/37). */
-export const LevelReportingSchema = z.object({
-  level: z.string(),
-  label: z.string(),
+/** Reporting counts in DHIS2's terms: expected, submitted (on time + late), missing, rejected. */
+const ReportingCountsSchema = z.object({
   expected: z.number(),
   submitted: z.number(),
   onTime: z.number(),
@@ -161,6 +159,9 @@ export const LevelReportingSchema = z.object({
   missing: z.number(),
   rejected: z.number(),
 });
+
+/** Reporting counts of one administrative level ("sở, ngành": 27/37). */
+export const LevelReportingSchema = ReportingCountsSchema.extend({ level: z.string(), label: z.string() });
 
 /** A difficulty or proposal, once per distinct text, with every agency (and task) that wrote it. */
 export const QuoteSchema = z.object({
@@ -176,13 +177,7 @@ export const ConsolidatedReportSchema = z.object({
   reportDate: z.string(),
   standing: z.object({ code: z.string(), name: z.string(), reportSymbol: z.string(), signerTitle: z.string(), signerName: z.string().optional() }),
   recipients: z.array(z.string()),
-  agencies: z.object({
-    expected: z.number(),
-    submitted: z.number(),
-    onTime: z.number(),
-    late: z.number(),
-    missing: z.number(),
-    rejected: z.number(),
+  agencies: ReportingCountsSchema.extend({
     /** Submitted ÷ expected and on time ÷ expected, in percent. */
     rate: z.number(),
     onTimeRate: z.number(),
