@@ -16,7 +16,9 @@ export const FILE_TIME_LIMIT_MS = 20_000;
  * Folder size from which worker threads pay on a 2-core machine. Measured with the streaming reader
  * (samples of 2023-01 repeated; best of 3; main thread vs 2 workers with this thread helping):
  * 256 files 0.7 s vs 1.3 s, 1 024 files 2.6 s vs 5.0 s, 2 048 files 4.8 s vs 6.9 s, 4 096 files
- * 17.3 s vs 16.6 s. A file takes ~2 ms in this thread; a worker ~0.8 s to load and receive the plan.
+ * 17.3 s vs 16.6 s (machine loaded, load average 10-17); again at load 7: 256 files 0.42 s vs 1.19 s,
+ * 1 024 files 1.49 s vs 2.71 s, 2 048 files 2.96 s vs 4.12 s. A file takes 1.5-2 ms in this thread; a
+ * worker ~0.8 s to load and receive the plan, and each result is copied back to this thread.
  */
 export const WORKERS_FROM = 4000;
 
