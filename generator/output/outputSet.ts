@@ -50,18 +50,38 @@ export function writeErrorMessage(e: unknown, path: string): string {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** When a process started (Linux: clock ticks since boot), to tell a reused PID from the lock's holder. */
+function startTime(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name, which may hold spaces and parentheses; the start time is field 22.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** The lock's content: the PID, and its start time where the system tells it. */
+const lockText = (pid: number): string => `${pid} ${startTime(pid)}`.trim();
+
+/** Whether the process that wrote a lock's `text` still runs (the same process, not a reused PID). */
+function holderRuns(text: string): boolean {
+  const [pidText, started] = text.trim().split(/\s+/);
+  const pid = Number(pidText);
+  if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
+    if ((e as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  const now = started ? startTime(pid) : '';
+  return !now || now === started;
 }
 
 /**
  * Takes the lock of the output folder `dir` for this process, or throws OutputError when a live
- * process holds it. A lock left by a process that no longer runs (killed) is taken over.
+ * process holds it. A lock left by a process that no longer runs (killed), or whose PID now belongs
+ * to another process, is taken over.
  */
 export function acquireLock(dir: string): { release: () => void } {
   const path = lockFile(dir);
@@ -70,32 +90,33 @@ export function acquireLock(dir: string): { release: () => void } {
   } catch (e) {
     throw new OutputError(writeErrorMessage(e, dir));
   }
+  const mine = lockText(process.pid);
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx');
-      writeSync(fd, String(process.pid));
+      writeSync(fd, mine);
       closeSync(fd);
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputError(writeErrorMessage(e, dir));
-      let holder = NaN;
+      let holder = '';
       try {
-        holder = Number(readFileSync(path, 'utf8').trim());
+        holder = readFileSync(path, 'utf8');
       } catch {
         /* removed meanwhile: try again */
       }
-      if (attempt < 3 && (!Number.isInteger(holder) || holder <= 0 || !isAlive(holder))) {
+      if (attempt < 3 && !holderRuns(holder)) {
         rmSync(path, { force: true });
         continue;
       }
       throw new OutputError(
-        `Một lần lập báo cáo khác (tiến trình ${holder}) đang ghi kết quả vào "${dir}". Hãy chờ lần đó xong rồi chạy lại (nếu chắc chắn không còn lần nào chạy, xóa tệp "${path}").`,
+        `Một lần lập báo cáo khác (tiến trình ${holder.trim().split(/\s+/)[0]}) đang ghi kết quả vào "${dir}". Hãy chờ lần đó xong rồi chạy lại (nếu chắc chắn không còn lần nào chạy, xóa tệp "${path}").`,
       );
     }
   }
   const release = (): void => {
     try {
-      if (readFileSync(path, 'utf8').trim() === String(process.pid)) unlinkSync(path);
+      if (readFileSync(path, 'utf8') === mine) unlinkSync(path);
     } catch {
       /* already gone */
     }

@@ -104,15 +104,27 @@ describe('one run at a time', () => {
   it('a second run stops with a clear message while the first holds the lock; a dead holder\'s lock is taken over', async () => {
     const dir = oldSet('lock');
     const { child } = await startChild(dir, 'new', 'staged');
-    expect(readFileSync(lockFile(dir), 'utf8')).toBe(String(child.pid));
+    expect(readFileSync(lockFile(dir), 'utf8')).toMatch(new RegExp(`^${child.pid} \\d+$`));
     expect(() => acquireLock(dir)).toThrow(OutputError);
     expect(() => acquireLock(dir)).toThrow(new RegExp(`tiến trình ${child.pid}\\).*Hãy chờ`));
     await killed(child);
     const lock = acquireLock(dir);
-    expect(readFileSync(lockFile(dir), 'utf8')).toBe(String(process.pid));
+    expect(readFileSync(lockFile(dir), 'utf8')).toMatch(new RegExp(`^${process.pid} \\d+$`));
     lock.release();
     expect(existsSync(lockFile(dir))).toBe(false);
   }, 30_000);
+
+  it('a lock whose PID now belongs to another process (started at another time) is taken over', () => {
+    const dir = oldSet('reused-pid');
+    // The test runner's parent runs, but did not write this lock: its start time differs.
+    writeFileSync(lockFile(dir), `${process.ppid} 1`);
+    const lock = acquireLock(dir);
+    expect(readFileSync(lockFile(dir), 'utf8')).toMatch(new RegExp(`^${process.pid} `));
+    lock.release();
+    // Without a start time to compare, a running PID is taken as the holder.
+    writeFileSync(lockFile(dir), String(process.ppid));
+    expect(() => acquireLock(dir)).toThrow(OutputError);
+  });
 });
 
 describe('the set is replaced whole', () => {
