@@ -100,11 +100,14 @@ async function compile(args: ParsedArgs, np: NormalizedPlan, period: Period, inD
   bar.done();
   const { withSigner, signerWarning } = await import('../report/reportFrame.ts');
   const report = withSigner(run.report, { name: args.options.signer, title: args.options['signer-title'] });
+  // The chart is drawn on another thread while the writers load.
+  const chartImage = import('../report/chart.ts').then((m) => m.renderTaskStatusChartAsync(report.groups));
+  chartImage.catch(() => undefined);
   // The writers (docx, exceljs, the chart's renderer) load only now, so that reading starts sooner.
   const [{ writeReportDocx }, { writeAnnexXlsx }] = await Promise.all([import('../report/writeDocx.ts'), import('../report/writeAnnex.ts')]);
   let docx: Uint8Array;
   try {
-    docx = await writeReportDocx(report, template);
+    docx = await writeReportDocx(report, template, { chartImage });
   } catch (e) {
     if (await isTemplateError(e)) return fail((e as Error).message);
     throw e;

@@ -28,6 +28,8 @@ import { columnsFor, describeTable, type Cell, type TableDescription } from './r
 export interface RenderAssets {
   /** Draws the chart (injectable for tests); defaults to resvg. */
   chart?: (report: ConsolidatedReport) => ChartImage;
+  /** The chart already being drawn, for writeReportDocx (the report command starts it while the writers load). */
+  chartImage?: Promise<ChartImage>;
 }
 
 /** A directive the DOCX writer does not know (e.g. one of the former positional ones). */

@@ -14,10 +14,11 @@ import { renderTemplate, TemplateError } from './renderTemplate.ts';
  */
 export async function writeReportDocx(report: ConsolidatedReport, templatePath: string, assets: RenderAssets = {}): Promise<Uint8Array> {
   // The chart is drawn on another thread while the template renders (it is dropped if the template has none).
-  const chart = assets.chart ? undefined : renderTaskStatusChartAsync(report.groups);
+  const chart = assets.chart ? undefined : (assets.chartImage ?? renderTaskStatusChartAsync(report.groups));
   chart?.catch(() => undefined);
   const { tree } = renderTemplate(templatePath, report);
-  const image = chart && (await chart);
+  const drawsChart = tree.children.some((n) => n.type === 'html' && n.value.includes('da06:chart'));
+  const image = chart && drawsChart ? await chart : undefined;
   let document;
   try {
     document = markdownToDocx(tree, report, image ? { chart: () => image } : assets);
