@@ -133,8 +133,9 @@ export class XmlScanner {
   pos = 0;
   name = '';
   selfClosing = false;
-  private attrStart = 0;
-  private attrEnd = 0;
+  /** Name start, name end, value start, value end (inside the quotes) of each attribute of the open tag. */
+  private attrPos = new Int32Array(64);
+  private attrCount = 0;
   private readonly stack: string[] = [];
 
   constructor(private readonly xml: string) {}
@@ -175,11 +176,9 @@ export class XmlScanner {
       let nameEnd = lt + 1;
       for (let ch = c; nameEnd < xml.length && !isSpace(ch) && ch !== SLASH && ch !== GT; ch = xml.charCodeAt(++nameEnd));
       if (nameEnd === lt + 1) throw new XmlError('empty tag name');
-      const gt = this.tagEnd(nameEnd);
+      const gt = this.readAttributes(nameEnd);
       this.name = xml.slice(lt + 1, nameEnd);
       this.selfClosing = xml.charCodeAt(gt - 1) === SLASH;
-      this.attrStart = nameEnd;
-      this.attrEnd = this.selfClosing ? gt - 1 : gt;
       this.pos = gt + 1;
       if (!this.selfClosing) {
         if (this.stack.length >= MAX_DEPTH) throw new XmlError('nesting too deep');
@@ -190,54 +189,83 @@ export class XmlScanner {
   }
 
   /**
-   * The '>' closing a start tag whose attributes begin at `from`. A '>' may stand inside a quoted
-   * value (a number format "[>=100]0"), so quotes are skipped pairwise; found with indexOf, which
-   * is much faster than a loop over characters.
+   * Reads the attributes of a start tag from `i` (just after its name), once: the positions of each
+   * name and value are kept for `attr`, nothing is decoded until asked. Returns the position of the
+   * tag's '>' (a '>' inside a quoted value, as in a number format "[>=100]0", is skipped).
    */
-  private tagEnd(from: number): number {
+  private readAttributes(i: number): number {
     const xml = this.xml;
-    let gt = xml.indexOf('>', from);
-    if (gt < 0) throw new XmlError('unterminated tag');
-    for (let i = from; ; ) {
-      const dq = this.next1(0x22, i);
-      const sq = this.next1(0x27, i);
-      const q = Math.min(dq, sq);
-      if (q > gt) break;
-      const close = this.next1(q === dq ? 0x22 : 0x27, q + 1);
-      if (close >= xml.length) throw new XmlError('unterminated attribute');
-      i = close + 1;
-      if (close > gt) {
-        gt = xml.indexOf('>', i);
-        if (gt < 0) throw new XmlError('unterminated tag');
+    const n = xml.length;
+    let count = 0;
+    for (;;) {
+      let c = xml.charCodeAt(i);
+      while (i < n && isSpace(c)) c = xml.charCodeAt(++i);
+      if (i >= n) throw new XmlError('unterminated tag');
+      if (c === GT) break;
+      if (c === SLASH) {
+        if (xml.charCodeAt(i + 1) !== GT) throw new XmlError('/ in tag');
+        i++;
+        break;
       }
+      const nameStart = i;
+      while (i < n && !isSpace(c) && c !== EQ && c !== GT && c !== SLASH && c !== LT) c = xml.charCodeAt(++i);
+      const nameEnd = i;
+      while (i < n && isSpace(c)) c = xml.charCodeAt(++i);
+      if (c !== EQ || nameEnd === nameStart) throw new XmlError('attribute without value');
+      c = xml.charCodeAt(++i);
+      while (i < n && isSpace(c)) c = xml.charCodeAt(++i);
+      if (c !== 0x22 && c !== 0x27) throw new XmlError('unquoted attribute');
+      const close = xml.indexOf(c === 0x22 ? '"' : "'", i + 1);
+      if (close < 0) throw new XmlError('unterminated attribute');
+      if (count * 4 + 4 > this.attrPos.length) {
+        if (count >= 1024) throw new XmlError('too many attributes');
+        const grown = new Int32Array(this.attrPos.length * 2);
+        grown.set(this.attrPos);
+        this.attrPos = grown;
+      }
+      const at = count * 4;
+      this.attrPos[at] = nameStart;
+      this.attrPos[at + 1] = nameEnd;
+      this.attrPos[at + 2] = i + 1;
+      this.attrPos[at + 3] = close;
+      count++;
+      i = close + 1;
+      c = xml.charCodeAt(i);
+      if (!isSpace(c) && c !== GT && c !== SLASH) throw new XmlError('attributes not separated');
     }
-    const lt = xml.indexOf('<', from);
-    if (lt >= 0 && lt < gt) throw new XmlError('< in tag');
-    return gt;
+    this.attrCount = count;
+    return i;
   }
 
-  private readonly quoteAt = [-1, -1];
+  /** The value of attribute `k` of the open tag, decoded; a '<' in it is not XML. */
+  private value(k: number): string {
+    const raw = this.xml.slice(this.attrPos[k * 4 + 2]!, this.attrPos[k * 4 + 3]!);
+    if (raw.indexOf('<') >= 0) throw new XmlError('< in attribute');
+    return decodeAttribute(raw);
+  }
 
-  /** Position of the next `"` (0x22) or `'` (0x27) at or after `from`, or the text's length; cached, so a document without `'` is searched once. */
-  private next1(quote: number, from: number): number {
-    const k = quote === 0x22 ? 0 : 1;
-    let at = this.quoteAt[k]!;
-    if (at < from) {
-      at = this.xml.indexOf(quote === 0x22 ? '"' : "'", from);
-      if (at < 0) at = this.xml.length;
-      this.quoteAt[k] = at;
-    }
-    return at;
+  private isName(k: number, name: string): boolean {
+    const start = this.attrPos[k * 4]!;
+    return this.attrPos[k * 4 + 1]! - start === name.length && this.xml.startsWith(name, start);
   }
 
   /** An attribute of the element just opened, decoded. */
   attr(name: string): string | undefined {
-    return attributeOf(this.xml, name, this.attrStart, this.attrEnd);
+    for (let k = 0; k < this.attrCount; k++) if (this.isName(k, name)) return this.value(k);
+    return undefined;
   }
 
-  /** Several attributes of the element just opened, in one pass (see `attributesOf`). */
+  /** Several attributes of the element just opened: `out[i]` gets `wanted[i]`'s value or undefined. */
   attrs(wanted: readonly string[], out: (string | undefined)[]): void {
-    attributesOf(this.xml, wanted, out, this.attrStart, this.attrEnd);
+    out.fill(undefined);
+    for (let k = 0; k < this.attrCount; k++) {
+      for (let w = 0; w < wanted.length; w++) {
+        if (this.isName(k, wanted[w]!)) {
+          out[w] = this.value(k);
+          break;
+        }
+      }
+    }
   }
 
   /**
