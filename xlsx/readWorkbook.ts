@@ -446,10 +446,9 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
           throw new Rejected(`Trang "${ctx.name}" có quá nhiều cột (hơn ${READ_LIMITS.maxCols} ô ở dòng ${num(rowNumber)}). Hãy xóa các cột thừa rồi gửi lại.`);
         }
         if (++ctx.budget.cells > READ_LIMITS.maxCells) throw tooManyCells(READ_LIMITS.maxCells);
-        x.attrs(CELL_ATTRS, attrs);
-        const r = attrs[0];
         if (x.selfClosing) {
           // An empty cell (styled, no value): where it stands matters only if the next cell has no r.
+          const r = x.attr('r');
           if (r === undefined) {
             nextCol = columnAfter(pendingRef, nextCol) + 1;
           } else {
@@ -458,6 +457,8 @@ function readSheet(xml: string, ctx: SheetContext, visibility: Sheet['visibility
           }
           break;
         }
+        x.attrs(CELL_ATTRS, attrs);
+        const r = attrs[0];
         let row = rowNumber;
         let col: number;
         if (r === undefined) {
