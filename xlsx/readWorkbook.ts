@@ -3,7 +3,7 @@ import { SHEETS } from '../core/workbook/contract.ts';
 import { READ_LIMITS } from '../core/workbook/limits.ts';
 import { dateValue, numberCellValue } from '../core/workbook/dates.ts';
 import { parseRange, toA1 } from '../core/workbook/address.ts';
-import { sanitizeText } from '../core/text/sanitize.ts';
+import { sanitizeCellValue, sanitizeText } from '../core/text/sanitize.ts';
 import { Token, XmlError, XmlScanner } from './xml.ts';
 import { num, outsideArea, RESAVE, Rejected, tooManyCells, tooManyRows, tooManySheets } from './messages.ts';
 
@@ -375,27 +375,17 @@ function readCell(x: XmlScanner, ctx: SheetContext, row: number, col: number, s:
   if (row > READ_LIMITS.maxRows || col > READ_LIMITS.maxCols) {
     throw outsideArea(ctx.name, address, READ_LIMITS);
   }
-  let sanitized = false;
   if (value.t === 'text') {
     if (value.v.length > READ_LIMITS.maxTextLength) {
       throw new Rejected(
         `Ô ${ctx.name}!${address} chứa ${num(value.v.length)} ký tự, vượt giới hạn ${num(READ_LIMITS.maxTextLength)} ký tự một ô của Excel. Hãy rút gọn nội dung ô đó rồi gửi lại.`,
       );
     }
-    const clean = sanitizeText(value.v);
-    if (clean.changed) {
-      sanitized = true;
-      value = clean.text === '' ? { t: 'empty' } : { t: 'text', v: clean.text };
-    }
     font ??= style.font;
-  } else if (value.t === 'error') {
-    // An error value is quoted in messages: a bidi control written in <v> must not reach them.
-    const clean = sanitizeText(value.v.slice(0, 64));
-    if (clean.changed || value.v.length > 64) {
-      sanitized = true;
-      value = { t: 'error', v: clean.text };
-    }
   }
+  const clean = sanitizeCellValue(value);
+  value = clean.value;
+  const sanitized = clean.changed;
   // Optional fields only when set (the model's shape, as the reference reader gives it).
   const cell: Cell = { address, row, col, value };
   if (style.numFmt) cell.numFmt = style.numFmt;

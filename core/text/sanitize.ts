@@ -31,3 +31,24 @@ export function sanitizeText(text: string): Sanitized {
   });
   return { text: out, changed };
 }
+
+/** Longest error value quoted in a message: Excel's own are at most 7 characters ("#VALUE!"). */
+const MAX_ERROR_TEXT = 64;
+
+/**
+ * A cell's text or error value made safe, for every reader. A text made only of removed characters
+ * becomes empty; the caller keeps the cell, flagged, so the warning has a place to point at.
+ */
+export function sanitizeCellValue<V extends { t: string; v?: unknown }>(value: V): { value: V | { t: 'empty' }; changed: boolean } {
+  if (value.t === 'text' && typeof value.v === 'string') {
+    const clean = sanitizeText(value.v);
+    if (!clean.changed) return { value, changed: false };
+    return { value: clean.text === '' ? { t: 'empty' } : ({ ...value, v: clean.text } as V), changed: true };
+  }
+  if (value.t === 'error' && typeof value.v === 'string') {
+    const clean = sanitizeText(value.v.slice(0, MAX_ERROR_TEXT));
+    if (!clean.changed && value.v.length <= MAX_ERROR_TEXT) return { value, changed: false };
+    return { value: { ...value, v: clean.text } as V, changed: true };
+  }
+  return { value, changed: false };
+}

@@ -145,6 +145,28 @@ describe('merged areas', () => {
   });
 });
 
+describe('clerk text made safe, as the file reader does (core/text/sanitize.ts)', () => {
+  it('removes control and bidi characters, flags the cell, and the validator warns there like the CLI', async () => {
+    const tasks = sample.model.sheets.find((s) => s.name === TASKS)!;
+    const target = tasks.cells.find((c) => c.value.t === 'text' && c.row > 3)!;
+    const onlyControls = { ...target, address: 'K40', row: 40, col: 11, value: { t: 'text' as const, v: '\u0001\u202e' } };
+    const poisoned: WorkbookModel = {
+      sheets: sample.model.sheets.map((s) =>
+        s === tasks
+          ? { ...s, cells: [...s.cells.map((c) => (c === target ? { ...c, value: { t: 'text' as const, v: `Tên \u202eslx.exe\u0001` } } : c)), onlyControls] }
+          : s,
+      ),
+    };
+    const read = await readWorkbook(readContext(modelToGrid(poisoned)).context, { features: features('all') });
+    const readTasks = read.model.sheets.find((s) => s.name === TASKS)!;
+    expect(readTasks.cells.find((c) => c.address === target.address)).toMatchObject({ value: { t: 'text', v: 'Tên slx.exe' }, sanitized: true });
+    // A cell of control characters only stays, empty and flagged, so the warning has a place.
+    expect(readTasks.cells.find((c) => c.address === 'K40')).toMatchObject({ value: { t: 'empty' }, sanitized: true });
+    const issues = validateWorkbook(loadPlan(PLAN_ID), read.model, { today: TODAY }).issues.filter((i) => i.code === 'invalid-characters-removed');
+    expect(issues.map((i) => i.cell).sort()).toEqual([target.address, 'K40'].sort());
+  });
+});
+
 describe('Office values', () => {
   it('types values by Office’s value types and number formats', () => {
     expect(officeCellValue(44938, 'Double', 'dd/mm/yyyy')).toEqual({ t: 'date', v: '2023-01-12', serial: 44938 });

@@ -5,6 +5,7 @@ import { toA1 } from '../../../core/workbook/address.ts';
 import { ALL_FEATURES, type ExcelFeatures } from './features.ts';
 import { READ_LIMITS } from '../../../core/workbook/limits.ts';
 import { outsideArea, tooManySheets } from '../../../xlsx/messages.ts';
+import { sanitizeCellValue } from '../../../core/text/sanitize.ts';
 
 /**
  * The add-in's reader: the open workbook → the core's WorkbookModel, the same model the generator's
@@ -152,8 +153,9 @@ function buildSheet(sheet: PendingSheet): Sheet {
     values.forEach((rowValues, r) => {
       rowValues.forEach((raw, c) => {
         const numFmt = formats[r]?.[c] === undefined || formats[r]?.[c] === null ? undefined : String(formats[r]![c]);
-        const value = officeCellValue(raw, types[r]?.[c], numFmt);
-        if (value.t === 'empty') return;
+        // The same clean-up as the file reader: no XML-illegal or bidi control reaches the core.
+        const { value, changed: sanitized } = sanitizeCellValue(officeCellValue(raw, types[r]?.[c], numFmt));
+        if (value.t === 'empty' && !sanitized) return;
         const row = sheet.rowIndex + r + 1;
         const col = sheet.columnIndex + c + 1;
         const font = fonts ? fonts[r]?.[c]?.format?.font?.name : sheet.cellFonts?.[r]?.[c]?.name;
@@ -164,6 +166,7 @@ function buildSheet(sheet: PendingSheet): Sheet {
           value,
           ...(numFmt && numFmt !== 'General' ? { numFmt } : {}),
           ...(font ? { font } : {}),
+          ...(sanitized ? { sanitized } : {}),
         });
       });
     });
