@@ -34,11 +34,14 @@ function failed(issue: ReturnType<typeof makeIssue>): CheckResult {
   return { valid: false, issues: [issue], counts: countIssues([issue]) };
 }
 
-/** A file named with another agency's code ("SO_TU_PHAP.xlsx" holding CAT's form) contradicts its form. */
+/** A file named with another agency's code ("SO_TU_PHAP.xlsx" or "SO_TU_PHAP (2).xlsx" holding CAT's form) contradicts its form. */
 function withFileName(np: NormalizedPlan, result: ValidationResult, fileName: string | undefined): ValidationResult {
   const form = result.agency ? np.agencies.get(result.agency) : undefined;
   const stem = fileName?.replace(/\.[^.]*$/, '').trim().toUpperCase();
-  const named = stem ? planIndex(np).byCodeKey.get(stem) : undefined;
+  // The whole name, or its leading code before a copy mark: "CUC_THUE (2)", "CUC_THUE - Copy".
+  const lead = stem ? /^[A-Z0-9_]+(?=[\s(\-.]|$)/.exec(stem)?.[0] : undefined;
+  const codes = planIndex(np).byCodeKey;
+  const named = stem ? (codes.get(stem) ?? (lead ? codes.get(lead) : undefined)) : undefined;
   if (!form || !named || named.code === form.code) return result;
   const issue = makeIssue('file-name-other-agency', '', '', { fileName: fileName!, named: `${named.name} (mã ${named.code})`, form: `${form.name} (mã ${form.code})` });
   return { ...result, valid: false, issues: [issue, ...result.issues], identityDoubtful: true };

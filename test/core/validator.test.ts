@@ -864,6 +864,15 @@ describe('file', () => {
     const own = join(tmp.dir, `${AG}.xlsx`);
     writeFileSync(own, await makeWorkbook({ agency: AG, period: PER, filling: base() }));
     expect((await checkFile(plan(QN22), own, { today: '2023-02-01' })).issues).toEqual([]);
+    // A copy mark after another agency's code does not hide it; after its own code it is fine.
+    for (const name of ['SO_TU_PHAP (2).xlsx', 'so_tu_phap - Copy.xlsx']) {
+      const copy = join(tmp.dir, name);
+      writeFileSync(copy, await makeWorkbook({ agency: AG, period: PER, filling: base() }));
+      expect(codesAt((await checkFile(plan(QN22), copy, { today: '2023-02-01' })).issues)).toEqual(['file-name-other-agency@']);
+    }
+    const ownCopy = join(tmp.dir, `${AG} (bản gửi lần 2).xlsx`);
+    writeFileSync(ownCopy, await makeWorkbook({ agency: AG, period: PER, filling: base() }));
+    expect((await checkFile(plan(QN22), ownCopy, { today: '2023-02-01' })).issues).toEqual([]);
   });
 
   it('invalid-characters-removed: a cell the reader cleaned is a warning at the cell', async () => {
