@@ -3,6 +3,7 @@ import type { NormalizedPlan } from '../../core/plan/normalize.ts';
 import { checkWorkbook, type CheckOptions, type CheckResult, type PlanSource } from '../../core/validation/checkWorkbook.ts';
 import { countIssues, makeIssue } from '../../core/validation/catalogue.ts';
 import { bytesToModel } from '../../xlsx/bytesToModel.ts';
+import { nativeInflate } from './nativeInflate.ts';
 import { readSubmission } from './readSubmission.ts';
 
 export interface FileCheck extends CheckResult {
@@ -28,7 +29,7 @@ export async function checkFile(plans: NormalizedPlan | PlanSource, file: string
   const read = await readSubmission(file);
   if ('error' in read) return unreadable(file, read.mtime, read.error);
   const { data, mtime } = read;
-  const model = await bytesToModel(data);
+  const model = await bytesToModel(data, nativeInflate);
   if (typeof model === 'string') return unreadable(file, mtime, model);
   const single = isPlan(plans);
   const opts: CheckOptions = { fileName: basename(file), ...(single ? { plan: plans.plan.id } : {}), ...options };
