@@ -4,7 +4,7 @@ import { checkWorkbook, type CheckOptions, type CheckResult, type PlanSource } f
 import { countIssues, makeIssue } from '../../core/validation/catalogue.ts';
 import { bytesToModel } from '../../xlsx/bytesToModel.ts';
 import { nativeInflate } from './nativeInflate.ts';
-import { readSubmission } from './readSubmission.ts';
+import { readSubmission, type ReadSubmission } from './readSubmission.ts';
 
 export interface FileCheck extends CheckResult {
   file: string;
@@ -24,9 +24,11 @@ function isPlan(p: NormalizedPlan | PlanSource): p is NormalizedPlan {
 /**
  * Reads, guards and checks one file with checkWorkbook; never throws for a bad file. Given one
  * plan (the report's), the file must belong to it; given several, it is checked against the one it names.
+ * `reading` is the file's read when the caller started it ahead (checkPool reads the next file while
+ * this one is checked).
  */
-export async function checkFile(plans: NormalizedPlan | PlanSource, file: string, options: CheckOptions = {}): Promise<FileCheck> {
-  const read = await readSubmission(file);
+export async function checkFile(plans: NormalizedPlan | PlanSource, file: string, options: CheckOptions = {}, reading?: Promise<ReadSubmission>): Promise<FileCheck> {
+  const read = await (reading ?? readSubmission(file));
   if ('error' in read) return unreadable(file, read.mtime, read.error);
   const { data, mtime } = read;
   const model = await bytesToModel(data, nativeInflate);
