@@ -14,7 +14,8 @@ import { validateWorkbook } from '../core/validation/validate.ts';
 import { checkWorkbook } from '../core/validation/checkWorkbook.ts';
 import { bytesToModelSync, readWorkbook } from '../xlsx/bytesToModel.ts';
 import { guardZipSync } from '../xlsx/zipGuard.ts';
-import { isIndexPart, readerKeeps, readParts, readerNeeds, sheetOfPart } from '../xlsx/readWorkbook.ts';
+import { isContractSheet, isIndexPart, readerKeeps, readParts, readerNeeds, sheetOfPart } from '../xlsx/readWorkbook.ts';
+import { nativeInflate } from '../generator/intake/nativeInflate.ts';
 import { Token, XmlScanner } from '../xlsx/xml.ts';
 import { buildTemplate } from '../generator/template/writeTemplate.ts';
 import { fillWorkbook } from '../generator/samples/fillWorkbook.ts';
@@ -234,7 +235,8 @@ function timed(fn: () => void): number {
  */
 function perFile(np: NormalizedPlan, files: string[]): PerFile {
   const sample = files.filter((_, i) => i % 5 === 0).map((f) => new Uint8Array(readFileSync(f)));
-  const options = { keep: readerKeeps, first: isIndexPart, label: sheetOfPart };
+  // Inflating with Node's zlib, as the report does (checkFile); the page uses fflate.
+  const options = { keep: readerKeeps, first: isIndexPart, label: sheetOfPart, inflate: nativeInflate };
   const guards = sample.map((b) => guardZipSync(b, options));
   const models = guards.map((g) => {
     if (!g.ok) throw new Error(g.reason);
@@ -248,10 +250,10 @@ function perFile(np: NormalizedPlan, files: string[]): PerFile {
     guard: () => sample.forEach((b) => guardZipSync(b, options)),
     read: () => guards.forEach((g) => g.ok && readParts(g.parts, g.cells)),
     validate: () => models.forEach((m) => checkWorkbook(m, [np], { today: '2024-06-15' })),
-    readOnly: () => sample.forEach((b) => bytesToModelSync(b)),
+    readOnly: () => sample.forEach((b) => bytesToModelSync(b, isContractSheet, nativeInflate)),
     total: () =>
       sample.forEach((b) => {
-        const m = bytesToModelSync(b);
+        const m = bytesToModelSync(b, isContractSheet, nativeInflate);
         if (typeof m !== 'string') checkWorkbook(m, [np], { today: '2024-06-15' });
       }),
     floor: () => floorOnce(sample),
@@ -485,7 +487,7 @@ ${command}
 - Synthetic province (bench/province.ts), a plan built in code: ${agencies} reporting agencies (${communes} communes), ${prov.np.tasks.length} tasks, ${prov.np.indicators.length} indicators; ${files.length} submissions, every agency for ${MONTHS.length} months (${MONTHS[0]} to ${MONTHS.at(-1)}), made by buildTemplate + fillWorkbook(validFilling), cached in \`${relative(ROOT, prov.dir).startsWith('..') ? prov.dir : relative(ROOT, prov.dir)}\`.
 - Whole process: \`npm run report -- --plan <plan.yaml> --period ${period} --in <province> --out <tmp>\` spawned as a user runs it, timed from spawn to exit (npm, Node start, plan, intake, consolidation, DOCX, annex, JSON); and the same for one month's first 50 files (\`--period ${month}\`). Against it, in the same run: \`new ExcelJS.Workbook().xlsx.load(buf)\` for the same files, one after another, in the bench process (file read included). The sides alternate, 3 rounds for ${all.files} files and 5 for 50; the best of each side counts.
 - Peak RSS: the report process and its children (npm, node, worker threads), from /proc every 50 ms.
-- Per file, one thread: a sample of every 5th file (${per.files} files) held in memory; 7 rounds, each measuring in turn \`bytesToModelSync\` (xlsx/: guard, read) + \`checkWorkbook\` (core/), each step alone, the floor and the tokenizers; the best round of each counts. Floor: the same files' workbook, relationships, shared strings, styles and worksheets inflated with fflate's \`unzipSync\` and every \`<c \` found in them, nothing parsed.
+- Per file, one thread: a sample of every 5th file (${per.files} files) held in memory; 7 rounds, each measuring in turn \`bytesToModelSync\` (xlsx/: guard, read; parts inflated with Node's zlib as the report does, generator/intake/nativeInflate.ts, where the page uses fflate) + \`checkWorkbook\` (core/), each step alone, the floor and the tokenizers; the best round of each counts. Floor: the same files' workbook, relationships, shared strings, styles and worksheets inflated with fflate's \`unzipSync\` and every \`<c \` found in them, nothing parsed.
 - Tokenizers: the same worksheets, shared strings and styles through the xlsx/xml.ts scanner (elements, a cell's r/s/t attributes, the text of <v> and <t>) and through saxes (exceljs's SAX parser, every element and text event).
 - Standalone page: \`npm run build\`, every script under dist/addin/assets gzip -9 (the entry and the reader chunk, fetched at once in standalone mode; office.js from Microsoft's CDN not counted): ${page.files.join(', ') || 'none'}.
 - Validator: a plan with 500 tasks all given to one agency; median of 20 \`validateWorkbook\` runs.
