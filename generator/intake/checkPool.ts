@@ -27,6 +27,9 @@ export const FILE_TIME_LIMIT_MS = 20_000;
  */
 export const WORKERS_FROM = 4000;
 
+/** Files read ahead of the one being checked in this thread (each at most ZIP_LIMITS.maxFileBytes). */
+const READ_AHEAD = 2;
+
 /** Files handed to a worker ahead, so that it never waits for this thread between two files. */
 const IN_FLIGHT = 2;
 
@@ -102,11 +105,11 @@ export async function checkFiles(plan: NormalizedPlan | string, files: string[],
   // The loaded plan itself, not its id: a plan given as a path (--plan dir/plan.yaml) has no id to reload.
   const np = typeof plan === 'string' ? loadPlan(plan) : plan;
   if (workerCount === 0) {
-    // The next file is read while this one is checked, so that this thread does not wait for the disk.
-    let ahead = files.length ? readSubmission(files[0]!) : undefined;
+    // The next files are read while this one is checked, so that this thread does not wait for the disk.
+    const ahead = files.slice(0, READ_AHEAD).map((f) => readSubmission(f));
     for (const [i, f] of files.entries()) {
-      const reading = ahead;
-      ahead = i + 1 < files.length ? readSubmission(files[i + 1]!) : undefined;
+      const reading = ahead.shift();
+      if (i + READ_AHEAD < files.length) ahead.push(readSubmission(files[i + READ_AHEAD]!));
       finish(i, await checkHere(np, f, validateOptions, timeLimitMs, reading));
     }
     return results;
