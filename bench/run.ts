@@ -511,7 +511,7 @@ and cells counted against core/workbook/limits.ts. The reader tokenizes the kept
 pull scanner (xlsx/xml.ts) straight into the core's WorkbookModel: no workbook object model, no
 styles, themes or cell objects beyond the cells the validator reads. exceljs remains for writing
 templates and the annex, and as the reference reader of test/xlsx/differential.test.ts. The report
-reads the next file while it checks the current one (generator/intake/checkPool.ts).
+reads the next two files while it checks the current one (generator/intake/checkPool.ts).
 
 ## What a profile of the whole process shows (taken by hand, not by this run)
 
