@@ -1,6 +1,6 @@
 import type { Deadline, Level } from './schema.ts';
 import { lastDayOfMonth } from '../period/period.ts';
-import { formatShortDate } from '../text/dates.ts';
+import { formatDeadline } from './deadlineText.ts';
 
 const endOfMonth = (year: number, month: number): string => `${year}-${String(month).padStart(2, '0')}-${String(lastDayOfMonth(year, month)).padStart(2, '0')}`;
 
@@ -52,33 +52,10 @@ export function isOngoing(deadline: Deadline, level: Level, cutoff: string | und
   return start !== undefined && cutoff !== undefined && start <= cutoff;
 }
 
-/** The deadline as a short Vietnamese phrase, preferring the plan's own wording. */
+/**
+ * The deadline as a short Vietnamese phrase, preferring the plan's own wording; otherwise the
+ * canonical wording that the plan-workbook parser reads back ("trước ngày" the day after the due date).
+ */
 export function deadlineText(deadline: Deadline): string {
-  if (deadline.text) return deadline.text;
-  switch (deadline.kind) {
-    case 'by-date':
-      return `Trước ngày ${formatShortDate(deadline.date)}`;
-    case 'month': {
-      const [y, m] = deadline.month.split('-');
-      return `Trong tháng ${Number(m)}/${y}`;
-    }
-    case 'quarter':
-      return `Trong quý ${['I', 'II', 'III', 'IV'][deadline.quarter - 1]}/${deadline.year}`;
-    case 'half-year':
-      return `${deadline.half === 1 ? '6 tháng đầu' : '6 tháng cuối'} năm ${deadline.year}`;
-    case 'year':
-      return `Trong năm ${deadline.year}`;
-    case 'range':
-      return `Từ ${deadline.from} đến ${deadline.to}`;
-    case 'staged':
-      return deadline.stages.map((s) => `${{ province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' }[s.level]} từ ${formatShortDate(s.date)}`).join('; ');
-    case 'recurring':
-      return 'Thường xuyên';
-    case 'by-law':
-      return 'Theo quy định pháp luật';
-    case 'on-request':
-      return 'Theo yêu cầu';
-    case 'when-guided':
-      return 'Khi có hướng dẫn';
-  }
+  return deadline.text || formatDeadline(deadline);
 }

@@ -1,5 +1,6 @@
 import type { Deadline, Level } from './schema.ts';
 import { lastDayOfMonth } from '../period/period.ts';
+import { formatShortDate } from '../text/dates.ts';
 
 /**
  * A deadline as the plan words it → the typed deadline, and back. The plan workbook's deadline cell
@@ -159,10 +160,6 @@ export function parseDeadlineText(text: string, opts: DeadlineTextOptions = {}):
 }
 
 const LEVEL_TEXT: Record<Level, string> = { province: 'cấp tỉnh', district: 'cấp huyện', commune: 'cấp xã' };
-const shortDate = (date: string): string => {
-  const [y, m, d] = date.split('-');
-  return `${d}/${m}/${y}`;
-};
 const monthText = (month: string): string => {
   const [y, m] = month.split('-');
   return `${m}/${y}`;
@@ -172,7 +169,7 @@ const monthText = (month: string): string => {
 export function formatDeadline(d: DeadlineValue): string {
   switch (d.kind) {
     case 'by-date':
-      return `Trước ngày ${shortDate(dayAfter(d.date))}`;
+      return `Trước ngày ${formatShortDate(dayAfter(d.date))}`;
     case 'month':
       return `Trong tháng ${monthText(d.month)}`;
     case 'quarter':
@@ -184,7 +181,7 @@ export function formatDeadline(d: DeadlineValue): string {
     case 'range':
       return `Từ tháng ${monthText(d.from)} đến tháng ${monthText(d.to)}`;
     case 'staged': {
-      const s = d.stages.map((x) => `${LEVEL_TEXT[x.level]} từ ngày ${shortDate(x.date)}`).join('; ');
+      const s = d.stages.map((x) => `${LEVEL_TEXT[x.level]} từ ngày ${formatShortDate(x.date)}`).join('; ');
       return s.charAt(0).toUpperCase() + s.slice(1);
     }
     case 'recurring':

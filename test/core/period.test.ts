@@ -218,8 +218,9 @@ describe('task deadlines', () => {
   });
 
   it('deadline wording', () => {
-    expect(deadlineText({ kind: 'by-date', date: '2022-03-19' })).toBe('Trước ngày 19/03/2022');
-    expect(deadlineText({ kind: 'month', month: '2022-06' })).toBe('Trong tháng 6/2022');
+    // Due on 19/3 is "trước ngày 20/03" in the plans' own words (plans/CONVENTIONS.md).
+    expect(deadlineText({ kind: 'by-date', date: '2022-03-19' })).toBe('Trước ngày 20/03/2022');
+    expect(deadlineText({ kind: 'month', month: '2022-06' })).toBe('Trong tháng 06/2022');
     expect(deadlineText({ kind: 'quarter', year: 2022, quarter: 3 })).toBe('Trong quý III/2022');
     expect(deadlineText({ kind: 'recurring' })).toBe('Thường xuyên');
     expect(deadlineText({ kind: 'year', year: 2022, text: 'Năm 2022' })).toBe('Năm 2022');
