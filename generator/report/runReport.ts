@@ -127,27 +127,23 @@ export class ReportInputError extends Error {}
 const HISTORY_DEPTH = 3;
 
 /**
- * The previous period's report, itself built on its own previous ones while their folders exist
- * (at most HISTORY_DEPTH): a lead silent this period carries its last reported status forward.
+ * A period's report, built on its previous periods' reports while their folders exist (at most
+ * `depth` of them): a lead silent this period carries its last reported status forward.
  */
-async function previousReport(np: NormalizedPlan, period: Period, inDir: string, today: string | undefined, depth: number): Promise<ConsolidatedReport | undefined> {
-  if (depth === 0) return undefined;
-  const g = await gather(np, period, inDir, today);
-  if (!g) return undefined;
-  const previous = await previousReport(np, previousPeriod(period), inDir, today, depth - 1);
-  const reportDate = today ?? defaultReportDate(periodDueDate(period, np.plan.reporting), g.received);
-  return consolidate({ np, period, reportDate, received: g.received, rejected: g.rejected, superseded: [], skipped: [], sources: g.sources, ...(previous ? { previous } : {}) });
+async function reportOn(np: NormalizedPlan, period: Period, inDir: string, today: string | undefined, depth: number, onProgress?: (d: number, t: number) => void, direct = false): Promise<ReportRun | undefined> {
+  const gathered = await gather(np, period, inDir, today, onProgress, direct);
+  if (!gathered) return undefined;
+  const previous = depth > 0 ? (await reportOn(np, previousPeriod(period), inDir, today, depth - 1))?.report : undefined;
+  // Files are checked against the compiler's date when given; otherwise the report is dated from
+  // the files themselves (defaultReportDate), so the same folder always gives the same document.
+  const reportDate = today ?? defaultReportDate(periodDueDate(period, np.plan.reporting), gathered.received);
+  const report = consolidate({ np, period, reportDate, ...gathered, ...(previous ? { previous } : {}) });
+  return { report, files: gathered.files };
 }
 
 /** Reads, validates and consolidates a period, on top of the previous periods whose folders exist. */
 export async function runReport(np: NormalizedPlan, period: Period, inDir: string, options: { reportDate?: string; onProgress?: (d: number, t: number) => void } = {}): Promise<ReportRun> {
-  // Files are checked against the compiler's date when given; otherwise the report is dated from
-  // the files themselves (defaultReportDate), so the same folder always gives the same document.
-  const today = options.reportDate;
-  const gathered = await gather(np, period, inDir, today, options.onProgress, true);
-  if (!gathered) throw new ReportInputError(`Không tìm thấy thư mục báo cáo của kỳ ${period.id} trong ${inDir}.`);
-  const reportDate = today ?? defaultReportDate(periodDueDate(period, np.plan.reporting), gathered.received);
-  const previous = await previousReport(np, previousPeriod(period), inDir, today, HISTORY_DEPTH);
-  const report = consolidate({ np, period, reportDate, ...gathered, ...(previous ? { previous } : {}) });
-  return { report, files: gathered.files };
+  const run = await reportOn(np, period, inDir, options.reportDate, HISTORY_DEPTH, options.onProgress, true);
+  if (!run) throw new ReportInputError(`Không tìm thấy thư mục báo cáo của kỳ ${period.id} trong ${inDir}.`);
+  return run;
 }
